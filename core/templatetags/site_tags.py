@@ -1,0 +1,64 @@
+from django import template
+
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _top_pages(request):
+    """The home page's live children, fetched once per request for the header and the footer."""
+    if not hasattr(request, "_top_pages"):
+        site = Site.find_for_request(request)
+        pages = site.root_page.get_children().live().public() if site else []
+        request._top_pages = [(page, page.get_url(request)) for page in pages]
+    return request._top_pages
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    items = [
+        {"title": page.title, "url": url, "active": request.path.startswith(url)}
+        for page, url in _top_pages(request)
+        if page.show_in_menus
+    ]
+    return {"items": items}
+
+
+@register.inclusion_tag("components/footer_menus.html", takes_context=True)
+def footer_menus(context):
+    """Index pages under "Explore", standard pages (About, FAQ…) under "Community"."""
+    from core.models import StandardPage
+
+    explore, community = [], []
+    for page, url in _top_pages(context["request"]):
+        (community if issubclass(page.specific_class, StandardPage) else explore).append((page.title, url))
+    return {"explore": explore, "community": community}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The trail from the home page down to `page`; nothing on the home page itself."""
+    if page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag
+def video_embed(url):
+    """The stored embed (markup, title, provider) for `url`, or None.
+
+    Templates use the provider's own markup rather than Wagtail's wrapper, whose inline style a strict CSP blocks.
+    """
+    try:
+        return embeds.get_embed(url)
+    except EmbedException:
+        return None
+
+
+@register.filter
+def accent_class(school):
+    return f"accent-{getattr(school, 'accent', None) or 'teal'}"
