@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .page_actions import PageActionsMixin
 
 
-class StandardPage(Page):
+class StandardPage(PageActionsMixin, Page):
     """A plain content page: About, FAQ, Code of conduct and the like."""
 
     intro = models.TextField(blank=True, max_length=500, help_text="A sentence or two shown under the title")

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, TaskStreamBlock
+from core.page_actions import PageActionsMixin
 
 CARD_IMAGE_FILTER = "fill-640x360-c50"
 LANGUAGE_CHOICES = sorted(
@@ -98,7 +100,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(PageActionsMixin, Page):
     """One learning activity of any kind (course, study group, challenge…), inside a school."""
 
     kind = models.ForeignKey(CourseKind, on_delete=models.PROTECT, related_name="courses")
@@ -205,6 +207,9 @@ class CoursePage(Page):
         schools = {school.path: school for school in SchoolPage.objects.filter(path__in=parent_paths)}
         for course in courses:
             course.__dict__["school"] = schools.get(course.path[: -course.steplen])
+        # Other apps add what their part of a card shows (participants, comments…) in bulk, never per card.
+        for annotate in hooks.get_hooks("annotate_course_cards"):
+            annotate(courses)
         return courses
 
 

@@ -14,6 +14,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("comments/", include("django_comments_xtd.urls")),
+    # Each app's URLs sit at the root so it can name its own paths (/accounts/, /people/, /dashboard/…).
+    path("", include("people.urls")),
+    path("", include("moderation.urls")),
+    path("", include("history.urls")),
+    path("", include("learning.urls")),
+    path("", include("discussion.urls")),
+    path("", include("badges.urls")),
 ]
 
 if settings.DEBUG:

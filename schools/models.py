@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.page_actions import PageActionsMixin
 
 ACCENT_CHOICES = [
     ("teal", "Teal"),
@@ -39,7 +40,7 @@ class SchoolIndexPage(Page):
         return context
 
 
-class SchoolPage(Page):
+class SchoolPage(PageActionsMixin, Page):
     """A school: a home for related courses, study groups and challenges (e.g. School of Webcraft)."""
 
     summary = models.TextField(max_length=300, help_text="One or two sentences shown on cards")

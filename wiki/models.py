@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.page_actions import PageActionsMixin
 
 
 class WikiIndexPage(Page):
@@ -28,7 +29,7 @@ class WikiIndexPage(Page):
         return context
 
 
-class WikiPage(Page):
+class WikiPage(PageActionsMixin, Page):
     """A page of the wiki that any member can improve; pages nest to any depth."""
 
     summary = models.TextField(blank=True, max_length=300, help_text="One sentence shown in listings")

@@ -1,6 +1,7 @@
 """Builds the demo community from `content.py`. Every step finds before it creates, so it can run twice."""
 
 import io
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,6 +27,10 @@ from wiki.models import WikiIndexPage, WikiPage
 from ..models import StandardPage
 from . import content
 from .images import cover_jpeg
+
+# Each feature app adds its part of the demo community (roles, sign-ups, discussions, badges) in its demo.py,
+# after the pages exist. Each `load(builder)` must find before it creates, like the rest of the demo.
+DEMO_EXTENSIONS = ["moderation.demo", "learning.demo", "discussion.demo", "badges.demo"]
 
 DEMO_PASSWORD = "changeme"  # noqa: S105 — dev-only demo accounts, created only when DEBUG is on
 DEMO_ACCOUNTS = [
@@ -89,6 +94,8 @@ class DemoBuilder:
                 self.course(schools[spec["school"]], spec)
             self.wiki(wiki_index)
             self.feature_schools(home, schools)
+            for module in DEMO_EXTENSIONS:
+                import_module(module).load(self)
         return self.created
 
     # People

@@ -40,6 +40,11 @@ INSTALLED_APPS = [
     "courses",
     "wiki",
     "search",
+    "history",
+    "moderation",
+    "learning",
+    "discussion",
+    "badges",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -153,7 +158,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/accounts/login/"
 
 # Internationalisation
 
