@@ -120,6 +120,18 @@ class CoursePage(PageActionsMixin, Page):
     start_date = models.DateField(null=True, blank=True)
     effort = models.CharField(max_length=80, blank=True, help_text="e.g. '6 weeks, 3–4 hours a week'")
     signup_status = models.CharField(max_length=12, choices=SignupStatus.choices, default=SignupStatus.OPEN)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Most learners at once; later sign-ups join a waiting list. Empty: no limit"
+    )
+    signup_question = models.CharField(
+        max_length=300, blank=True, help_text="For moderated sign-up: what organisers ask each learner who applies"
+    )
+    discussion_mode = models.CharField(
+        max_length=12,
+        choices=[("discussion", "Discussion"), ("questions", "Questions and answers")],
+        default="discussion",
+        help_text="In Q&A mode a thread is a question, and its asker or an organiser marks the accepted answer",
+    )
     body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [
@@ -136,6 +148,7 @@ class CoursePage(PageActionsMixin, Page):
                 FieldRowPanel([FieldPanel("self_paced"), FieldPanel("start_date")]),
                 FieldPanel("effort"),
                 FieldPanel("signup_status"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("signup_question")]),
             ],
             heading="Schedule and sign-up",
         ),
@@ -147,6 +160,7 @@ class CoursePage(PageActionsMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("tasks", heading="Tasks", label="Task"),
+        FieldPanel("discussion_mode"),
     ]
 
     search_fields = Page.search_fields + [

@@ -106,6 +106,7 @@ class EditorCreatesEveryPageTypeTests(WagtailPageTestCase):
                 "start_date": "2027-01-11",
                 "effort": "6 weeks",
                 "signup_status": "open",
+                "discussion_mode": "discussion",
                 "organisers": inline_formset([{"user": self.organiser.pk}]),
                 "body": self.body(),
                 "tasks": inline_formset(
@@ -132,6 +133,7 @@ class EditorCreatesEveryPageTypeTests(WagtailPageTestCase):
                 "language": "en",
                 "summary": "No date.",
                 "signup_status": "open",
+                "discussion_mode": "discussion",
                 "organisers": inline_formset([]),
                 "body": streamfield([]),
                 "tasks": inline_formset([]),
