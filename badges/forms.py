@@ -13,13 +13,18 @@ RATING_CHOICES = [
 
 
 class SubmissionForm(forms.ModelForm):
+    evidence_url = forms.URLField(
+        assume_scheme="https",
+        max_length=500,
+        label=Submission._meta.get_field("evidence_url").verbose_name,
+        help_text=Submission._meta.get_field("evidence_url").help_text,
+        widget=forms.URLInput(attrs={"placeholder": "https://", "autocomplete": "url"}),
+    )
+
     class Meta:
         model = Submission
         fields = ["evidence_url", "text"]
-        widgets = {
-            "evidence_url": forms.URLInput(attrs={"placeholder": "https://", "autocomplete": "url"}),
-            "text": forms.Textarea(attrs={"rows": 6}),
-        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
 
     def clean_evidence_url(self):
         url = self.cleaned_data["evidence_url"]

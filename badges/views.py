@@ -2,7 +2,9 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -15,7 +17,14 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from . import conf, documents, ratelimit
-from .awarding import AwardRefused, award_by_organiser, can_review, review_submission, submit_evidence
+from .awarding import (
+    AwardRefused,
+    award_by_organiser,
+    can_review,
+    completion_model,
+    review_submission,
+    submit_evidence,
+)
 from .credentials import signed_credential
 from .forms import AwardForm, ReviewForm, SubmissionForm
 from .images import badge_image_bytes, bake
@@ -196,6 +205,7 @@ def badge_context(request, badge, submission_form=None, award_form=None):
         "holders": list(holders[:HOLDERS_SHOWN]),
         "holder_count": holders.count(),
         "required_tasks": required_tasks(badge),
+        "login_url": settings.LOGIN_URL,
     }
     user = request.user
     if not user.is_authenticated:
@@ -214,9 +224,41 @@ def badge_context(request, badge, submission_form=None, award_form=None):
             context["submission_form"] = submission_form or SubmissionForm(instance=submission)
         if can_review(badge, user):
             context["to_review"] = submissions_to_review(badge, user)
+    if badge.is_completion and mine is None:
+        context["completion_progress"] = completion_progress(badge, user, context["required_tasks"])
     if badge.is_organiser_award and is_organiser and user.can_participate:
         context["award_form"] = award_form or AwardForm()
+        context["award_candidates"] = award_candidates(badge)
     return context
+
+
+def completion_progress(badge, user, required):
+    """(course, done, total) for each course of a completion badge the member has started."""
+    TaskCompletion = completion_model()
+    if TaskCompletion is None or not required:
+        return []
+    task_ids = {task.pk for _, tasks, _ in required for task in tasks}
+    done = set(TaskCompletion.objects.filter(user=user, task__in=task_ids).values_list("task_id", flat=True))
+    progress = []
+    for course, tasks, _ in required:
+        count = sum(1 for task in tasks if task.pk in done)
+        if count:
+            progress.append((course, count, len(tasks)))
+    return progress
+
+
+def award_candidates(badge):
+    """Members an organiser is likely to award: those who have completed tasks of the badge's courses."""
+    TaskCompletion = completion_model()
+    if TaskCompletion is None:
+        return []
+    learners = TaskCompletion.objects.filter(task__page__in=[course.pk for course in badge.courses]).values("user")
+    return list(
+        get_user_model()
+        .objects.filter(pk__in=learners, blocked_at__isnull=True)
+        .exclude(badge_assertions__badge=badge)
+        .order_by("username")[:200]
+    )
 
 
 def required_tasks(badge):
@@ -295,9 +337,9 @@ def award(request, slug):
     form = AwardForm(request.POST)
     status = 400
     if not badge.is_organiser(request.user):
-        form.add_error(None, "Only the organisers of this badge’s courses can award it.")
-        status = 403
-    elif not ratelimit.allow("award", request.user, conf.awards_per_hour()):
+        messages.error(request, "Only the organisers of this badge’s courses can award it.")
+        return render(request, "badges/badge_detail.html", badge_context(request, badge), status=403)
+    if not ratelimit.allow("award", request.user, conf.awards_per_hour()):
         form.add_error(None, "You have awarded a lot of badges in the last hour. Please try again later.")
         status = 429
     elif form.is_valid():
