@@ -1,6 +1,7 @@
 """The badges part of the Wagtail admin: badges (for staff and course organisers), awards, and a task chooser."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import path
 
@@ -8,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -60,8 +61,14 @@ register_permission_policy(Badge, BadgePermissionPolicy(Badge))
 class BadgeForm(WagtailAdminModelForm):
     """Checks that an organiser only links their own courses, and that chosen tasks belong to the linked courses."""
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def is_valid(self):
+        # The inline formsets are only cleaned by ClusterForm.is_valid(), after clean() has run.
+        valid = super().is_valid()
+        if valid:
+            self.check_links()
+        return valid and not self.errors
+
+    def check_links(self):
         courses = [
             form.cleaned_data["course"]
             for form in self.formsets["course_links"].forms
@@ -84,11 +91,10 @@ class BadgeForm(WagtailAdminModelForm):
         strays = [task.title for task in tasks if task.page_id not in course_ids]
         if strays:
             self.add_error(None, f"These tasks are not from the badge’s courses: {', '.join(strays)}.")
-        if tasks and cleaned_data.get("earned_by") != "completion":
+        if tasks and self.cleaned_data.get("earned_by") != "completion":
             self.add_error(
                 None, "Only completion badges ask for tasks: remove the tasks, or make it a completion badge."
             )
-        return cleaned_data
 
     def save(self, commit=True):
         if self.instance._state.adding and self.for_user is not None:
@@ -104,6 +110,26 @@ class BadgeIndexView(IndexView):
         return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
 
 
+class InstancePermissionMixin:
+    """Wagtail's generic edit and delete views check the model permission only; a badge needs its own check."""
+
+    def get_object(self, queryset=None):
+        badge = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission_required, badge
+        ):
+            raise PermissionDenied
+        return badge
+
+
+class BadgeEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class BadgeDeleteView(InstancePermissionMixin, DeleteView):
+    pass
+
+
 class BadgeViewSet(ModelViewSet):
     """Badges: name, image, criteria, courses and how they are earned."""
 
@@ -113,6 +139,8 @@ class BadgeViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = False
     index_view_class = BadgeIndexView
+    edit_view_class = BadgeEditView
+    delete_view_class = BadgeDeleteView
     list_display = ["name", "earned_by", "slug", "updated_at"]
     list_filter = ["earned_by", "colour"]
     search_fields = ["name", "description"]
