@@ -58,6 +58,17 @@ def test_staff_create_a_badge_with_courses_and_chosen_tasks(client, admin_user, 
     assert client.get(reverse("badge_admin:index")).status_code == 200
 
 
+def test_the_editor_and_the_task_chooser_open(client, admin_user, badge_world):
+    client.force_login(admin_user)
+
+    assert client.get(reverse("badge_admin:add")).status_code == 200
+    assert client.get(reverse("badge_admin:edit", args=[badge_world.peer.pk])).status_code == 200
+    chooser = client.get(reverse("badge_task_chooser:choose"), {"q": "Task 2"})
+    assert chooser.status_code == 200
+    assert "Task 2 of Web Literacy" in chooser.content.decode()
+    assert "Task 1 of Web Literacy" not in chooser.content.decode()
+
+
 def test_tasks_from_another_course_and_reserved_slugs_are_refused(client, admin_user, badge_world, make_course):
     client.force_login(admin_user)
     other_task = make_course(tasks=1).tasks.get()
