@@ -5,18 +5,22 @@ prints p50/p95 render times and query counts, and writes them to bench/results/<
 """
 
 import argparse
+import importlib
 import json
 from pathlib import Path
 
 from harness import setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results"
+# Suite name: its module in bench/ (named apart from the apps it measures).
+SUITES = {"pages": "pages", "badges": "badge_pages"}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000, help="how many courses and wiki pages to seed")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--suite", choices=sorted(SUITES), default="pages", help="what to benchmark")
     args = parser.parse_args()
 
     database = setup_django()
@@ -24,12 +28,11 @@ def main():
 
     from django.test import Client
 
-    import pages
-
+    suite = importlib.import_module(SUITES[args.suite])
     client = Client(HTTP_HOST="localhost")
-    rows = pages.run(client, args.n, args.requests)
+    rows = suite.run(client, args.n, args.requests)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "pages.json").write_text(json.dumps({"n": args.n, "rows": rows}, indent=2))
+    (RESULTS / f"{args.suite}.json").write_text(json.dumps({"n": args.n, "rows": rows}, indent=2))
 
 
 if __name__ == "__main__":
