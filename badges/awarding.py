@@ -223,22 +223,25 @@ def award_by_organiser(badge, organiser, recipient, *, note):
     course = next(
         (course for course in badge.courses if organiser.pk in {link.user_id for link in course.organisers.all()}), None
     )
-    evidence = [
-        {
-            "id": absolute(course.url) if course else absolute(badge.get_absolute_url()),
-            "name": f"Awarded by {organiser.public_name}",
-            "narrative": note,
-        }
-    ]
-    assertion, created = issue(
+    assertion, created = record_organiser_award(badge, organiser, recipient, note=note, course=course)
+    if not created:
+        raise AwardRefused(f"{recipient.public_name} already holds this badge.", code="recipient")
+    return assertion
+
+
+def record_organiser_award(badge, organiser, recipient, *, note, course=None):
+    """Issue an organiser's award with its note as evidence (the checks are `award_by_organiser`'s)."""
+    evidence = {
+        "id": absolute(course.url if course else badge.get_absolute_url()),
+        "name": f"Awarded by {organiser.public_name}",
+        "narrative": note,
+    }
+    return issue(
         badge,
         recipient,
         earned_by=EarningPath.ORGANISER_AWARD,
         course=course,
         awarded_by=organiser,
         note=note,
-        evidence=evidence,
+        evidence=[evidence],
     )
-    if not created:
-        raise AwardRefused(f"{recipient.public_name} already holds this badge.", code="recipient")
-    return assertion

@@ -18,7 +18,9 @@ def signing_key_pem():
 
     Empty means the site generates a key once and keeps it in the database, so every app server signs with it.
     """
-    return setting("BADGES_SIGNING_KEY", None) or os.environ.get("BADGES_SIGNING_KEY", "")
+    pem = setting("BADGES_SIGNING_KEY", None) or os.environ.get("BADGES_SIGNING_KEY", "")
+    # One-line environments (many hosting dashboards) write the PEM's line breaks as "\n".
+    return pem.replace("\\n", "\n").strip()
 
 
 def issuer_email():

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage
 
-from .awarding import award_for_completion, completion_model, issue
+from .awarding import award_for_completion, completion_model, issue, record_organiser_award
 from .models import Badge, BadgeCourse, EarningPath, Review, Submission
 
 BADGES = [
@@ -143,16 +143,7 @@ def hold(builder, badge, member, days_ago):
 
 
 def award(builder, badge, organiser, recipient, note):
-    course = badge.courses[0]
-    _, created = issue(
-        badge,
-        recipient,
-        earned_by=EarningPath.ORGANISER_AWARD,
-        course=course,
-        awarded_by=organiser,
-        note=note,
-        evidence=[{"id": course.full_url, "name": f"Awarded by {organiser.public_name}", "narrative": note}],
-    )
+    _, created = record_organiser_award(badge, organiser, recipient, note=note, course=badge.courses[0])
     if created:
         builder.note(f"{badge.name} awarded to {recipient.username}")
 
