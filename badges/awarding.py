@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 
+from . import notifications
 from .documents import absolute
 from .models import Assertion, Badge, EarningPath, Review, Submission
 
@@ -22,7 +23,9 @@ def can_receive_badges(user):
     return user.is_active and not user.is_blocked and user.email_confirmed and bool(user.email)
 
 
-def issue(badge, recipient, *, earned_by, course=None, awarded_by=None, submission=None, note="", evidence=()):
+def issue(
+    badge, recipient, *, earned_by, course=None, awarded_by=None, submission=None, note="", evidence=(), notify=True
+):
     """Award `badge` to `recipient` unless they hold it already. Returns (assertion, created)."""
     existing = Assertion.objects.filter(badge=badge, recipient=recipient).first()
     if existing:
@@ -42,6 +45,8 @@ def issue(badge, recipient, *, earned_by, course=None, awarded_by=None, submissi
     except IntegrityError:
         # Another request awarded it a moment ago: that one stands.
         return Assertion.objects.get(badge=badge, recipient=recipient), False
+    if notify:
+        notifications.award_made(assertion)
     return assertion, True
 
 
@@ -56,7 +61,7 @@ def completion_model():
         return None
 
 
-def award_for_completion(user, course):
+def award_for_completion(user, course, notify=True):
     """Award every completion badge of `course` whose tasks `user` has now completed. Returns the new assertions."""
     TaskCompletion = completion_model()
     if TaskCompletion is None or not user.is_active or user.is_blocked:
@@ -80,7 +85,9 @@ def award_for_completion(user, course):
         if not required or any(task_id not in completions for task_id in required):
             continue
         evidence = [completion_evidence(course, course_tasks[task_id], completions[task_id]) for task_id in required]
-        assertion, created = issue(badge, user, earned_by=EarningPath.COMPLETION, course=course, evidence=evidence)
+        assertion, created = issue(
+            badge, user, earned_by=EarningPath.COMPLETION, course=course, evidence=evidence, notify=notify
+        )
         if created:
             awarded.append(assertion)
     return awarded
@@ -119,9 +126,11 @@ def submit_evidence(badge, learner, *, evidence_url, text):
         if submission is None:
             try:
                 with transaction.atomic():
-                    return Submission.objects.create(
+                    submission = Submission.objects.create(
                         badge=badge, learner=learner, evidence_url=evidence_url, text=text
-                    ), True
+                    )
+                notifications.submission_made(submission)
+                return submission, True
             except IntegrityError:
                 submission = Submission.objects.select_for_update().get(badge=badge, learner=learner)
         if submission.reviews.exists():
@@ -229,7 +238,7 @@ def award_by_organiser(badge, organiser, recipient, *, note):
     return assertion
 
 
-def record_organiser_award(badge, organiser, recipient, *, note, course=None):
+def record_organiser_award(badge, organiser, recipient, *, note, course=None, notify=True):
     """Issue an organiser's award with its note as evidence (the checks are `award_by_organiser`'s)."""
     evidence = {
         "id": absolute(course.url if course else badge.get_absolute_url()),
@@ -244,4 +253,5 @@ def record_organiser_award(badge, organiser, recipient, *, note, course=None):
         awarded_by=organiser,
         note=note,
         evidence=[evidence],
+        notify=notify,
     )

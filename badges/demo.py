@@ -136,6 +136,7 @@ def hold(builder, badge, member, days_ago):
         earned_by=badge.earned_by,
         course=badge.courses[0],
         evidence=evidence,
+        notify=False,
     )
     if created:
         badge.assertions.filter(recipient=member).update(issued_on=timezone.now() - datetime.timedelta(days=days_ago))
@@ -143,7 +144,7 @@ def hold(builder, badge, member, days_ago):
 
 
 def award(builder, badge, organiser, recipient, note):
-    _, created = record_organiser_award(badge, organiser, recipient, note=note, course=badge.courses[0])
+    _, created = record_organiser_award(badge, organiser, recipient, note=note, course=badge.courses[0], notify=False)
     if created:
         builder.note(f"{badge.name} awarded to {recipient.username}")
 
@@ -178,5 +179,5 @@ def catch_up_completions(builder, badges):
         for course in badge.courses:
             learners = TaskCompletion.objects.filter(task__page=course).values_list("user", flat=True).distinct()
             for user in get_user_model().objects.filter(pk__in=learners):
-                for assertion in award_for_completion(user, course):
+                for assertion in award_for_completion(user, course, notify=False):
                     builder.note(f"{assertion.badge.name} badge for {user.username} (completed {course.title})")

@@ -5,6 +5,7 @@ Every address is absolute and built from the site's configured base URL (`WAGTAI
 """
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 from core.models import SiteIdentity
@@ -39,7 +40,7 @@ def issuer_document():
         "url": absolute("/"),
         "email": conf.issuer_email(),
         "description": identity.tagline,
-        "image": absolute(settings.STATIC_URL + "img/logo.svg"),
+        "image": absolute(static("img/logo.svg")),
         "publicKey": [key_id(key) for key in keys] if len(keys) > 1 else key_id(signing),
         "verification": {"type": "hosted", "allowedOrigins": [_host()]},
     }

@@ -13,7 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
 from . import conf, documents, ratelimit
@@ -153,6 +153,8 @@ def assertion_credential(request, uuid):
 
 
 def anonymous_cacheable(request, response, max_age=120):
+    """Shared caches may keep what anonymous visitors see; members' pages vary by their session cookie."""
+    patch_vary_headers(response, ["Cookie"])
     if not request.user.is_authenticated and response.status_code == 200:
         patch_cache_control(response, public=True, max_age=max_age)
     return response
@@ -325,7 +327,8 @@ def submit(request, slug):
         else:
             messages.success(
                 request,
-                "Your work is submitted: reviewers have been asked to look at it."
+                "Your work is submitted. The course organisers have been emailed, and members who hold the badge "
+                "will find it waiting for their review."
                 if created
                 else "Your submission is updated.",
             )

@@ -49,6 +49,7 @@ def test_a_badge_page_shows_criteria_holders_by_public_name_and_its_json(client,
     assert page.select_one('a[href="/badges/web-literate.json"]') is not None
     assert page.select_one('link[rel="alternate"][type="application/ld+json"]')["href"] == "/badges/web-literate.json"
     assert "public" in response["Cache-Control"], "anonymous pages are cacheable"
+    assert "Cookie" in response["Vary"]
 
 
 def test_criteria_markdown_cannot_inject_script(client, badge_world):
@@ -107,7 +108,7 @@ def test_a_learner_submits_work_from_the_badge_page(client, badge_world):
 
     submission = Submission.objects.get()
     assert response["Location"] == submission.get_absolute_url()
-    assert "reviewers have been asked" in client.get(response["Location"]).content.decode()
+    assert "The course organisers have been emailed" in client.get(response["Location"]).content.decode()
 
 
 def test_a_bad_submission_shows_errors_tied_to_fields_and_saves_nothing(client, badge_world):

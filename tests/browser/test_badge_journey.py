@@ -66,7 +66,7 @@ def test_a_learner_earns_a_peer_assessed_badge_and_it_verifies(people, tab):
     assert tab.accessibility_violations() == []
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_load_state("networkidle")
-    assert "reviewers have been asked" in page.locator(".messages").inner_text()
+    assert "The course organisers have been emailed" in page.locator(".messages").inner_text()
     assert page.locator(".badge-panel__heading").inner_text() == "In review"
 
     # A holder finds it waiting for review and rates it with the keyboard.
