@@ -237,6 +237,9 @@ class AssertionQuerySet(models.QuerySet):
 class Assertion(models.Model):
     """One badge awarded to one member: the Open Badges assertion anyone can verify at its address."""
 
+    # Awards are not content editors reuse: keep them out of Wagtail's "usage" index of pages.
+    wagtail_reference_index_ignore = True
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     badge = models.ForeignKey(Badge, on_delete=models.PROTECT, related_name="assertions")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badge_assertions")
@@ -334,6 +337,9 @@ class Revocation(models.Model):
 
 class Submission(models.Model):
     """A learner's evidence for a peer-assessed badge, waiting for reviews."""
+
+    # Awards are not content editors reuse: keep them out of Wagtail's "usage" index of pages.
+    wagtail_reference_index_ignore = True
 
     badge = models.ForeignKey(Badge, on_delete=models.CASCADE, related_name="submissions")
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badge_submissions")

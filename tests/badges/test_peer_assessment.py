@@ -131,10 +131,9 @@ def test_submissions_are_refused_for_holders_and_other_kinds_of_badge(badge_worl
     assert Submission.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two transactions at once (PostgreSQL)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviews_arriving_at_once_award_exactly_once(badge_world, holder_of):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs a database that runs two transactions at once (PostgreSQL)")
     badge_world.peer.min_reviews = 2
     badge_world.peer.save()
     submission = SubmissionFactory(badge=badge_world.peer, learner=badge_world.learner)
