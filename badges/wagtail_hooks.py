@@ -41,11 +41,11 @@ class BadgePermissionPolicy(ModelPermissionPolicy):
         return action in MANAGE_ACTIONS | {"view"} and self._is_organiser(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.assertions.exists():
+            return False  # its holders' badges would stop verifying
         if super().user_has_permission(user, action):
             return True
         if action not in MANAGE_ACTIONS | {"view"} or not user.is_active:
-            return False
-        if action == "delete" and instance.assertions.exists():
             return False
         return bool(organised_course_ids(user) & {link.course_id for link in instance.course_links.all()})
 
@@ -91,6 +91,10 @@ class BadgeForm(WagtailAdminModelForm):
         strays = [task.title for task in tasks if task.page_id not in course_ids]
         if strays:
             self.add_error(None, f"These tasks are not from the badge’s courses: {', '.join(strays)}.")
+        if self.instance.pk and "slug" in self.changed_data and self.instance.assertions.exists():
+            self.add_error(
+                "slug", "This badge has been awarded: its address is in its holders’ badges, so it can’t change."
+            )
         if tasks and self.cleaned_data.get("earned_by") != "completion":
             self.add_error(
                 None, "Only completion badges ask for tasks: remove the tasks, or make it a completion badge."

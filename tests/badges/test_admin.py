@@ -145,3 +145,15 @@ def test_organisers_cannot_revoke(client, organiser_with_admin_access, badge_wor
 
     assert response.status_code in (302, 403)
     assert not Revocation.objects.exists()
+
+
+def test_an_awarded_badge_keeps_its_address_and_cannot_be_deleted(client, admin_user, badge_world):
+    AssertionFactory(badge=badge_world.peer)
+    client.force_login(admin_user)
+    task_free = badge_form([badge_world.course.pk], name="Webmaker", slug="web-maker", earned_by="peer")
+
+    response = client.post(reverse("badge_admin:edit", args=[badge_world.peer.pk]), task_free)
+    client.post(reverse("badge_admin:delete", args=[badge_world.peer.pk]))
+
+    assert "its address is in its holders’ badges" in response.content.decode()
+    assert Badge.objects.get(pk=badge_world.peer.pk).slug == "webmaker"
