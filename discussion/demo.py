@@ -302,7 +302,8 @@ def load(builder):
         for key, parent_key, author, hours_ago, text, liked_by in entries:
             made[key] = comment = _comment(builder, page, builder.users[author], text, made.get(parent_key))
             if comment.submit_date > now - timedelta(hours=hours_ago - 1):
-                Comment.objects.filter(pk=comment.pk).update(submit_date=now - timedelta(hours=hours_ago))
+                comment.submit_date = now - timedelta(hours=hours_ago)
+                Comment.objects.filter(pk=comment.pk).update(submit_date=comment.submit_date)
             for name in liked_by:
                 _like(comment, builder.users[name])
 
