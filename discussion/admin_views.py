@@ -6,7 +6,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import re_path
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -216,15 +218,7 @@ class CommentAdmin(ModelAdmin):
     menu_order = 250
     add_to_admin_menu = True
     list_per_page = 50
-    list_display = (
-        "excerpt_column",
-        "author_column",
-        "page_column",
-        "submit_date",
-        "status_column",
-        "flag_count",
-        "like_count",
-    )
+    list_display = ("excerpt_column", "author_column", "page_column", "posted_column", "status_column", "flags_column")
     list_filter = (StatusFilter, FlagCountFilter, PageFilter, AuthorFilter, ("submit_date", DateFieldListFilter))
     list_select_related = ("user", "page")
     search_fields = ("comment", "user__username", "user__display_name", "page__title")
@@ -259,15 +253,26 @@ class CommentAdmin(ModelAdmin):
     page_column.short_description = "Page"
     page_column.admin_order_field = "page__title"
 
+    def posted_column(self, obj):
+        return date_format(localtime(obj.submit_date), "j M Y, H:i")
+
+    posted_column.short_description = "Posted"
+    posted_column.admin_order_field = "submit_date"
+
     def status_column(self, obj):
+        quiet = obj.status in ("visible", "deleted")
         return format_html(
-            '<span class="status-tag{}">{}</span>',
-            " primary" if obj.status != "visible" else "",
-            STATUS_LABELS[obj.status],
+            '<span class="w-status{}">{}</span>', "" if quiet else " w-status--primary", STATUS_LABELS[obj.status]
         )
 
     status_column.short_description = "Status"
-    status_column.admin_order_field = "flag_count"
+    status_column.admin_order_field = "hidden_by_flags"
+
+    def flags_column(self, obj):
+        return obj.flag_count
+
+    flags_column.short_description = "Flags"
+    flags_column.admin_order_field = "flag_count"
 
     def decision_view(self, request, instance_pk, action):
         return DecisionView.as_view(model_admin=self, instance_pk=instance_pk, action=action)(request)

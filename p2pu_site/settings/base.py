@@ -219,6 +219,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar in the admin: it would send a hash of every staff email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full-text search)
 # unless ELASTICSEARCH_URL points at an Elasticsearch 8 cluster.

@@ -2,13 +2,12 @@
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.utils import timezone
 
 import pytest
 
-from tests.factories import UserFactory, WikiPageFactory
+from tests.factories import WikiPageFactory
 
-from .factories import post
+from .factories import confirmed, post
 
 
 @pytest.fixture(autouse=True)
@@ -17,10 +16,6 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-def confirmed(username, **fields):
-    return UserFactory(username=username, email_confirmed_at=timezone.now(), **fields)
 
 
 @pytest.fixture

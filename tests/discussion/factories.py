@@ -1,6 +1,14 @@
 """Building discussion data in tests: the same `Comment.post` the site uses, without going through a request."""
 
+from django.utils import timezone
+
 from discussion.models import Comment
+from tests.factories import UserFactory
+
+
+def confirmed(username, **fields):
+    """A member with a confirmed email address, who may take part in discussions."""
+    return UserFactory(username=username, email_confirmed_at=timezone.now(), **fields)
 
 
 def post(page, user, text, parent=None):

@@ -2,8 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from .conftest import confirmed
-from .factories import post
+from .factories import confirmed, post
 
 
 def test_liking_toggles_and_counts(client, course, thread, bruno, chen):

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from discussion.models import Comment
 
-from .factories import post
+from .factories import confirmed, post
 
 INDEX = "/admin/discussion/comment/"
 
@@ -35,7 +35,6 @@ def queue(course, wiki_page, ada, bruno, chen, settings):
     hidden = post(course, chen, "Buy cheap pills")
     for member in (ada, bruno):
         hidden.add_flag(member)
-    from .conftest import confirmed
 
     hidden.add_flag(confirmed("dana"))
     removed = post(course, ada, "Removed long ago")

@@ -12,8 +12,7 @@ from discussion.models import Mute, NotificationSettings
 from learning.models import Follow
 from tests.factories import UserFactory
 
-from .conftest import confirmed
-from .factories import post
+from .factories import confirmed, post
 
 
 @pytest.fixture
