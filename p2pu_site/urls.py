@@ -21,6 +21,7 @@ urlpatterns = [
     # django-comments-xtd's own views are deliberately not mounted: they skip the discussion's checks.
     path("", include("discussion.urls")),
     path("", include("badges.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,31 +1,79 @@
-from urllib.parse import urlencode
+"""/search/ (the results page) and /search/suggestions/ (autocomplete for the header box, as JSON)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import time
+
+from django.core.cache import cache
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
+from discussion.abuse import client_ip
 
-MAX_QUERY_LENGTH = 200
+from . import results
+from .conf import conf
+from .engines import SearchUnavailable, get_engine
+from .facets import Catalogue
+from .privacy import hidden_paths, visible_pages
+from .query import parse
 
 
+@require_GET
 def search(request):
-    """Full-text search over every live, public page."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    """Full-text search over courses, schools, wiki pages, standard pages and discussions, with facets."""
+    found = results.run(request)
     return TemplateResponse(
         request,
         "search/search.html",
-        {
-            "query": query,
-            "search_query": query,
-            "page_obj": page_obj,
-            "querystring": urlencode({"q": query}),
-        },
+        {"search": found, "search_query": found.query.text},
+        status=503 if found.unavailable else 200,
     )
+
+
+def over_rate_limit(request):
+    """Count one autocomplete request from this address; the seconds to wait if it went over the limit, else 0."""
+    window = int(time.time() // 60)
+    key = f"search:autocomplete:{client_ip(request)}:{window}"
+    if cache.add(key, 1, 61):
+        return 0
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add() and incr()
+        cache.set(key, 1, 61)
+        return 0
+    return max(1, int((window + 1) * 60 - time.time())) if count > conf.AUTOCOMPLETE_REQUESTS_PER_MINUTE else 0
+
+
+@require_GET
+def autocomplete(request):
+    """Pages whose titles start with the words typed: `{"query": ..., "results": [{title, url, type, context}]}`."""
+    wait = over_rate_limit(request)
+    if wait:
+        response = JsonResponse({"error": "Too many requests: try again in a minute.", "results": []}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
+    query = parse(request.GET.get("q", ""))
+    suggestions = []
+    if len(query.text) >= conf.AUTOCOMPLETE_MIN_LENGTH and query.terms:
+        catalogue = Catalogue()
+        hidden = hidden_paths(request)
+        try:
+            ids = get_engine().autocomplete(query, catalogue, hidden, conf.AUTOCOMPLETE_LIMIT)
+        except SearchUnavailable:
+            ids = []
+        pages = visible_pages(hidden).filter(pk__in=ids).in_bulk()
+        for pk in ids:
+            if pk in pages:
+                page = pages[pk]
+                school = catalogue.school_of(page.path)
+                result_type = catalogue.type_by_content_type[page.content_type_id]
+                suggestions.append(
+                    {
+                        "title": page.title,
+                        "url": page.get_url(request),
+                        "type": result_type.label,
+                        "context": school.title if school and school.pk != page.pk else "",
+                    }
+                )
+    response = JsonResponse({"query": query.text, "results": suggestions})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

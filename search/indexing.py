@@ -1,0 +1,52 @@
+"""Keeping discussion comments in the search index as they are posted, edited, hidden, removed and restored.
+
+The discussion sends `comment_changed` after every change of text or visibility. With the database backend a
+visible comment is (re)indexed into Wagtail's index table and any other is taken out; which comments show is
+decided again at query time by `visible_comments()`, so a page turning private or unpublished hides its comments
+at once without touching the index. With Elasticsearch, comments live in their own index (`search.documents`),
+which also has to follow page changes because it can't join to the page table: see `CommentIndex`.
+"""
+
+import logging
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from wagtail.search import index
+
+from discussion.models import Comment, visible_comments
+from discussion.signals import comment_changed
+
+from .conf import conf
+from .models import SearchableComment
+
+logger = logging.getLogger(__name__)
+
+
+def searchable(pk):
+    """A SearchableComment standing for comment `pk`: enough for the index, which keys comments by id."""
+    comment = SearchableComment()
+    comment.pk = pk
+    return comment
+
+
+@receiver(comment_changed, dispatch_uid="search.follow_comment")
+def follow_comment(sender, comment, **kwargs):
+    if conf.USE_ELASTICSEARCH:
+        from .documents import CommentIndex
+
+        CommentIndex().refresh_comments([comment.pk])
+    elif visible_comments().filter(pk=comment.pk).exists():
+        index.insert_or_update_object(SearchableComment.objects.get(pk=comment.pk))
+    else:
+        index.remove_object(searchable(comment.pk))
+
+
+@receiver(post_delete, sender=Comment, dispatch_uid="search.forget_comment")
+def forget_comment(sender, instance, **kwargs):
+    if conf.USE_ELASTICSEARCH:
+        from .documents import CommentIndex
+
+        CommentIndex().remove_comments([instance.pk])
+    else:
+        index.remove_object(searchable(instance.pk))
