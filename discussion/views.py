@@ -161,30 +161,33 @@ def form_invalid(request, form, page):
     if wants_json(request):
         errors = [error for field_errors in form.errors.values() for error in field_errors]
         return JsonResponse({"ok": False, "message": " ".join(errors), "errors": form.errors}, status=400)
-    parent = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
-    return render(
-        request,
-        "discussion/comment_form.html",
-        {"form": form, "discussion_page": page, "parent": parent, "action": reverse("discussion:post", args=[page.pk])},
-        status=400,
-    )
+    return form_page(request, form, page, form.cleaned_data.get("parent"), status=400)
 
 
 def preview(request, form, page):
     preview_html = render_markdown(form.cleaned_data["text"])
     if wants_json(request):
         return JsonResponse({"ok": True, "preview": preview_html})
-    return render(
-        request,
-        "discussion/comment_form.html",
-        {
-            "form": form,
-            "discussion_page": page,
-            "parent": form.cleaned_data.get("parent"),
-            "preview": preview_html,
-            "action": reverse("discussion:post", args=[page.pk]),
-        },
-    )
+    return form_page(request, form, page, form.cleaned_data.get("parent"), preview=preview_html)
+
+
+def form_page(request, form, page, parent, status=200, preview=None):
+    """The comment form on a page of its own: replying without JavaScript, or showing errors and previews."""
+    answering = is_questions_mode(page) and parent is not None and parent.is_root
+    if parent is None:
+        label = "Your question" if is_questions_mode(page) else "Your comment"
+    else:
+        label = "Your answer" if answering else "Your reply"
+    form.fields["text"].label = label
+    context = {
+        "form": form,
+        "discussion_page": page,
+        "parent": parent,
+        "answering": answering,
+        "preview": preview,
+        "action": reverse("discussion:post", args=[page.pk]),
+    }
+    return render(request, "discussion/comment_form.html", context, status=status)
 
 
 @require_GET
@@ -200,17 +203,8 @@ def reply(request, comment, page):
     """The reply form on a page of its own, for readers without JavaScript."""
     if not comment.is_visible or not comment.can_have_replies:
         return refuse(request, "You cannot reply to this comment.", 400, page)
-    form = CommentForm(initial={"parent": comment.pk}, page=page, user=request.user, label="Your reply")
-    return render(
-        request,
-        "discussion/comment_form.html",
-        {
-            "form": form,
-            "discussion_page": page,
-            "parent": comment,
-            "action": reverse("discussion:post", args=[page.pk]),
-        },
-    )
+    form = CommentForm(initial={"parent": comment.pk}, page=page, user=request.user)
+    return form_page(request, form, page, comment)
 
 
 @require_http_methods(["GET", "POST"])

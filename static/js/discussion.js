@@ -21,8 +21,7 @@
         return holder.content.firstElementChild;
     }
 
-    function send(form, submitter) {
-        var body = submitter ? new FormData(form, submitter) : new FormData(form);
+    function send(form, body) {
         return fetch(form.action, {
             method: "POST",
             body: body,
@@ -111,11 +110,13 @@
 
     function submitComment(form, submitter) {
         var preview = submitter && submitter.name === "preview";
+        // Read the form before disabling its buttons: a disabled submitter is left out of the data.
+        var body = submitter ? new FormData(form, submitter) : new FormData(form);
         var buttons = form.querySelectorAll("button[type=submit]");
         buttons.forEach(function (button) { button.disabled = true; });
         form.setAttribute("aria-busy", "true");
         showMessage(form, "");
-        send(form, submitter).then(function (data) {
+        send(form, body).then(function (data) {
             buttons.forEach(function (button) { button.disabled = false; });
             form.removeAttribute("aria-busy");
             if (!data.ok) {
@@ -140,8 +141,9 @@
 
     function like(form) {
         var button = form.querySelector("button");
+        var body = new FormData(form);
         button.disabled = true;
-        send(form).then(function (data) {
+        send(form, body).then(function (data) {
             button.disabled = false;
             if (!data.ok) return announce(data.message);
             button.setAttribute("aria-pressed", String(data.liked));

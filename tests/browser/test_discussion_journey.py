@@ -122,3 +122,82 @@ def test_the_discussion_works_without_javascript(people, browser, live_server):
     assert page.locator(".message").inner_text() == "Your reply is posted."
     assert page.locator(".comment-list--replies .comment__text").inner_text().startswith("Yes, and the page")
     context.close()
+
+
+@pytest.fixture
+def questions(make_course):
+    from tests.factories import CourseOrganiserFactory
+
+    course = make_course(title="Statistics with R", slug="statistics-with-r", discussion_mode="questions")
+    organiser = confirmed("chen", first_name="Chen", last_name="Wei")
+    CourseOrganiserFactory(page=course, user=organiser)
+    sessions = {}
+    for member in (
+        organiser,
+        confirmed("dana", first_name="Dana", last_name="Kowalski"),
+        confirmed("emeka", first_name="Emeka", last_name="Nwosu"),
+    ):
+        client = Client()
+        client.force_login(member)
+        sessions[member.username] = client.cookies["sessionid"].value
+    return {"course": course, "sessions": sessions}
+
+
+def test_a_question_gets_answers_and_the_asker_accepts_one(questions, tab):
+    page = tab.page
+    course_url = questions["course"].url
+    sessions = questions["sessions"]
+
+    # Dana previews her question, then asks it.
+    log_in(tab, sessions, "dana")
+    tab.goto(course_url)
+    page.fill("#discussion-text", "Why does `mean(scores)` give **NA**?")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("[data-discussion-preview-output] strong")).to_have_text("NA")
+    page.get_by_role("button", name="Ask").click()
+    question = page.locator(".comment-list--threads > li").first
+    expect(question.locator(".comment__answered")).to_have_text("Unanswered")
+
+    # Emeka opens the answer form, changes his mind with Escape, then answers.
+    log_in(tab, sessions, "emeka")
+    tab.goto(course_url)
+    answer_link = page.get_by_role("link", name="Answer to Dana Kowalski")
+    answer_link.click()
+    expect(page.locator("form.discussion-form--reply label[for=reply-text]")).to_have_text("Your answer")
+    page.keyboard.press("Escape")
+    expect(page.locator("form.discussion-form--reply")).to_have_count(0)
+    assert answer_link.evaluate("element => element === document.activeElement")
+    answer_link.click()
+    page.locator("form.discussion-form--reply textarea").fill("Maybe the column is text? Try `str(scores)`.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.locator(".comment-list--replies > li")).to_have_count(1)
+
+    # Chen, an organiser, answers too.
+    log_in(tab, sessions, "chen")
+    tab.goto(course_url)
+    page.get_by_role("link", name="Answer to Dana Kowalski").click()
+    page.locator("form.discussion-form--reply textarea").fill(
+        "One missing value makes the mean NA: use `na.rm = TRUE`."
+    )
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.locator(".comment-list--replies > li")).to_have_count(2)
+
+    # Dana accepts Chen's answer: it moves first and the question shows as answered.
+    log_in(tab, sessions, "dana")
+    tab.goto(course_url)
+    chens = page.locator(".comment-list--replies > li", has_text="na.rm")
+    chens.get_by_role("button", name="Accept this answer").click()
+    page.wait_for_load_state("networkidle")
+    answers = page.locator(".comment-list--replies > li")
+    expect(answers.first.locator(".comment__accepted")).to_have_text("Accepted answer")
+    assert "na.rm" in answers.first.inner_text()
+    expect(page.locator(".comment__answered")).to_have_text("Answered")
+    tab.screenshot("discussion-07-accepted-answer")
+    assert tab.accessibility_violations() == []
+
+    # The reply page (for readers without JavaScript) is accessible too.
+    tab.goto(page.get_by_role("link", name="Answer to Dana Kowalski").get_attribute("href"))
+    assert page.locator("h1").inner_text() == "Answer Dana Kowalski’s question"
+    tab.screenshot("discussion-08-answer-page")
+    assert tab.accessibility_violations() == []
+    assert tab.errors == [], tab.errors
