@@ -232,7 +232,8 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}-pages",
+            # Wagtail names the page index "<prefix>wagtailcore_page"; comments go to "<prefix>-comments".
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}-",
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
