@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from courses.models import LANGUAGE_NAMES, CourseKind, SignupStatus
 from schools.models import SchoolPage
@@ -259,4 +260,5 @@ def build_facets(counts, selection, catalogue, params):
 
 
 def clear_filters_url(params):
-    return "?" + urlencode({"q": params.get("q", "")})
+    """Every result for the same words, on /search/ (from a listing too)."""
+    return reverse("search") + "?" + urlencode({"q": params.get("q", "")})

@@ -9,10 +9,12 @@ which also has to follow page changes because it can't join to the page table: s
 
 import logging
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from discussion.models import Comment, visible_comments
 from discussion.signals import comment_changed
@@ -50,3 +52,31 @@ def forget_comment(sender, instance, **kwargs):
         CommentIndex().remove_comments([instance.pk])
     else:
         index.remove_object(searchable(instance.pk))
+
+
+# Elasticsearch only: the comment index stores each comment's page and path, so it follows the pages.
+
+
+def refresh_comments_under(pages):
+    if conf.USE_ELASTICSEARCH and pages:
+        from .documents import CommentIndex
+
+        CommentIndex().refresh_pages(pages)
+
+
+@receiver(page_published, dispatch_uid="search.comments_on_published_page")
+@receiver(page_unpublished, dispatch_uid="search.comments_on_unpublished_page")
+def page_visibility_changed(sender, instance, **kwargs):
+    refresh_comments_under([instance])
+
+
+@receiver(post_page_move, dispatch_uid="search.comments_on_moved_page")
+def page_moved(sender, instance, **kwargs):
+    refresh_comments_under([instance])
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="search.comments_on_restricted_section")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="search.comments_on_opened_section")
+def section_privacy_changed(sender, instance, **kwargs):
+    if conf.USE_ELASTICSEARCH:  # the page may be going too (its deletion removes its restrictions)
+        refresh_comments_under(list(Page.objects.filter(pk=instance.page_id)))

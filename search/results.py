@@ -17,7 +17,7 @@ from discussion.models import visible_comments
 
 from .conf import conf
 from .engines import SearchUnavailable, get_engine
-from .facets import DISCUSSION, Catalogue, ResultType, School, Selection, build_facets, clear_filters_url
+from .facets import FACETS, DISCUSSION, Catalogue, ResultType, School, Selection, build_facets, clear_filters_url
 from .highlight import highlight, snippet
 from .privacy import hidden_paths, visible_pages
 from .query import parse
@@ -132,6 +132,7 @@ class SearchPage:
     unfiltered: int = 0
     spelling: Suggestion | None = None
     unavailable: bool = False
+    pinned_type: str | None = None  # a listing searching one type (/wiki/): not a filter the visitor chose
 
     @cached_property
     def querystring(self):
@@ -143,6 +144,15 @@ class SearchPage:
     def clear_filters_url(self):
         return clear_filters_url(self.params)
 
+    @property
+    def filters_chosen(self):
+        """Whether the visitor narrowed the results themselves (a listing's own type doesn't count)."""
+        if not self.selection:
+            return False
+        return any(self.selection.value(name) for name in FACETS if name != "type") or (
+            self.selection.type is not None and self.selection.type.key != self.pinned_type
+        )
+
 
 def run(request, params=None, *, only_type=None):
     """Search for `params["q"]` (default: the request's GET) with its filters; `only_type` pins the type facet."""
@@ -150,7 +160,7 @@ def run(request, params=None, *, only_type=None):
     if only_type:
         params["type"] = only_type
     query = parse(params.get("q", ""))
-    result = SearchPage(params=params, query=query)
+    result = SearchPage(params=params, query=query, pinned_type=only_type)
     if query.is_empty:
         return result
 

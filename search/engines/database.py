@@ -15,7 +15,7 @@ index on that expression added by this app's migration 0002.
 """
 
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -112,20 +112,27 @@ class PostgresDialect:
     def _lexeme(word, prefix=False):
         return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
 
-    def _tsquery(self, query, config, prefix_last=False):
+    def _tsquery(self, query, config, prefix_last=False, any_word=False):
         lexemes = [self._lexeme(term) for term in query.terms]
         if prefix_last and lexemes:
             lexemes[-1] = self._lexeme(query.terms[-1], prefix=True)
-        parts = [SearchQuery(" & ".join(lexemes), search_type="raw", config=config)] if lexemes else []
+        joiner = " | " if any_word else " & "
+        parts = [SearchQuery(joiner.join(lexemes), search_type="raw", config=config)] if lexemes else []
         parts += [SearchQuery(phrase, search_type="phrase", config=config) for phrase in query.phrases]
-        return reduce(and_, parts)
+        return reduce(or_ if any_word else and_, parts)
 
     def matching(self, query):
+        """Entries whose title and body together have every word; ranked on both, plus a bonus per word in the title.
+
+        (Ranking title and body apart with the all-words query would score a title with one word and a body with
+        the other close to nothing, below a body with both.)
+        """
         tsquery = self._tsquery(query, self.config)
+        any_word = self._tsquery(query, self.config, any_word=True)
         document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        rank = SearchRank(F("title"), tsquery, weights=self.weights) * F("title_norm") + SearchRank(
-            F("body"), tsquery, weights=self.weights
-        )
+        rank = SearchRank(F("document"), tsquery, weights=self.weights) + SearchRank(
+            F("title"), any_word, weights=self.weights
+        ) * F("title_norm")
         return IndexEntry.objects.annotate(document=document).filter(document=tsquery).annotate(rank=rank)
 
     def autocompleting(self, query):
