@@ -1,9 +1,10 @@
-"""The /courses/ filter form: school, kind, language, open for sign-up, order."""
+"""The /courses/ filter form: words to search for, school, kind, language, open for sign-up, order."""
 
 from django import forms
 from django.db.models import F
 
 from schools.models import SchoolPage
+from search.api import search_pages
 
 from .models import LANGUAGE_NAMES, CourseKind, CoursePage, SignupStatus
 
@@ -17,6 +18,7 @@ SORT_ORDERS = {
 class CourseFilterForm(forms.Form):
     """Unknown or malformed values are reported on the field and ignored, never a server error."""
 
+    q = forms.CharField(required=False, max_length=200, label="Search")
     school = forms.ModelChoiceField(
         queryset=SchoolPage.objects.live().order_by("title"),
         to_field_name="slug",
@@ -44,6 +46,8 @@ class CourseFilterForm(forms.Form):
             ((code, LANGUAGE_NAMES.get(code, code)) for code in languages),
             key=lambda choice: choice[1],
         )
+        if self.data.get("q"):
+            self.fields["sort"].choices = [("", "Best match"), *self.fields["sort"].choices]
 
     def filter(self, courses):
         data = {}
@@ -58,12 +62,16 @@ class CourseFilterForm(forms.Form):
             courses = courses.filter(language=data["language"])
         if data.get("open"):
             courses = courses.exclude(signup_status=SignupStatus.CLOSED)
+        if data.get("q"):
+            courses, relevance = search_pages(courses, data["q"], "course")
+            if relevance is not None and not data.get("sort"):
+                return courses.order_by(relevance, "title")
         _, ordering = SORT_ORDERS.get(data.get("sort") or "newest")
         return courses.order_by(*ordering)
 
     @property
     def is_filtered(self):
-        return self.is_bound and any(self.cleaned_data.get(name) for name in ("school", "kind", "language", "open"))
+        return self.is_bound and any(self.cleaned_data.get(name) for name in ("q", "school", "kind", "language", "open"))
 
     def querystring_without_page(self):
         if not self.is_bound:
