@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from discussion.models import Comment
 from tests.discussion.factories import confirmed, post
+from tests.factories import CourseOrganiserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,12 +22,17 @@ def people(make_course):
     moderator = confirmed("mo", first_name="Mo", last_name="Derator", is_staff=True)
     moderator.groups.add(Group.objects.get(name="Moderators"))
     post(course, confirmed("farah", first_name="Farah", last_name="Haddad"), "Is the IRC meeting at 19:00 London time?")
+    return {"course": course, "sessions": sessions_for(learner, peer, moderator)}
+
+
+def sessions_for(*members):
+    """A logged-in session cookie per member, made before the browser starts."""
     sessions = {}
-    for member in (learner, peer, moderator):
+    for member in members:
         client = Client()
         client.force_login(member)
         sessions[member.username] = client.cookies["sessionid"].value
-    return {"course": course, "sessions": sessions}
+    return sessions
 
 
 def log_in(tab, sessions, username):
@@ -126,21 +132,12 @@ def test_the_discussion_works_without_javascript(people, browser, live_server):
 
 @pytest.fixture
 def questions(make_course):
-    from tests.factories import CourseOrganiserFactory
-
     course = make_course(title="Statistics with R", slug="statistics-with-r", discussion_mode="questions")
     organiser = confirmed("chen", first_name="Chen", last_name="Wei")
     CourseOrganiserFactory(page=course, user=organiser)
-    sessions = {}
-    for member in (
-        organiser,
-        confirmed("dana", first_name="Dana", last_name="Kowalski"),
-        confirmed("emeka", first_name="Emeka", last_name="Nwosu"),
-    ):
-        client = Client()
-        client.force_login(member)
-        sessions[member.username] = client.cookies["sessionid"].value
-    return {"course": course, "sessions": sessions}
+    asker = confirmed("dana", first_name="Dana", last_name="Kowalski")
+    answerer = confirmed("emeka", first_name="Emeka", last_name="Nwosu")
+    return {"course": course, "sessions": sessions_for(organiser, asker, answerer)}
 
 
 def test_a_question_gets_answers_and_the_asker_accepts_one(questions, tab):
