@@ -11,18 +11,19 @@ exclude private sections at query time, and results are rechecked against the da
 """
 
 import logging
+from contextlib import suppress
 from datetime import UTC, datetime
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
 
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
 from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
 from elasticsearch.helpers import bulk
-
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from discussion.models import visible_comments
 
@@ -165,8 +166,6 @@ def rebuild(es, chunk_size, progress):
         + [{"add": {"index": name, "alias": comment_index.alias}}]
     )
     for old in previous:
-        try:
+        with suppress(NotFoundError):
             es.indices.delete(index=old)
-        except NotFoundError:
-            pass
     return name, done

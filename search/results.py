@@ -17,7 +17,7 @@ from discussion.models import visible_comments
 
 from .conf import conf
 from .engines import SearchUnavailable, get_engine
-from .facets import FACETS, DISCUSSION, Catalogue, ResultType, School, Selection, build_facets, clear_filters_url
+from .facets import DISCUSSION, FACETS, Catalogue, ResultType, School, Selection, build_facets, clear_filters_url
 from .highlight import highlight, snippet
 from .privacy import hidden_paths, visible_pages
 from .query import parse

@@ -121,7 +121,9 @@ def test_unknown_filters_are_named_and_ignored(client, corpus):
 
 def test_facet_links_toggle_a_filter_and_keep_the_others(client, corpus):
     response = search(client, q="gardening", type="course")
-    options = {(found.name, option.label): option for found in response.context["search"].facets for option in found.options}
+    options = {
+        (found.name, option.label): option for found in response.context["search"].facets for option in found.options
+    }
 
     assert options["type", "Courses"].selected and options["type", "Courses"].url == "?q=gardening"
     assert options["school", "School of Webcraft"].url == "?q=gardening&type=course&school=webcraft"

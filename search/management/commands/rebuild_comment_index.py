@@ -30,7 +30,9 @@ class Command(BaseCommand):
             from search.documents import client, rebuild
 
             name, done = rebuild(client(), chunk_size, self.progress)
-            self.stdout.write(self.style.SUCCESS(f"Indexed {done} comments into {name}, now searched as {conf.COMMENT_INDEX}."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Indexed {done} comments into {name}, now searched as {conf.COMMENT_INDEX}.")
+            )
         else:
             done = self.rebuild_database_index(chunk_size)
             self.stdout.write(self.style.SUCCESS(f"Indexed {done} comments in the database search index."))
