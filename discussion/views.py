@@ -108,6 +108,7 @@ def link_to(comment, page, user):
 def render_comment(request, comment, page):
     """One comment as the discussion shows it to this reader, for the script to insert in place."""
     viewer = Viewer(request.user, page)
+    viewer.load_feedback([comment.pk])
     question = None
     if comment.level > 0:
         question = Comment.objects.filter(pk=comment.thread_id).first()

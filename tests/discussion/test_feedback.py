@@ -15,6 +15,7 @@ def test_liking_toggles_and_counts(client, course, thread, bruno, chen):
 
     assert liked.json()["liked"] is True
     assert liked.json()["likes"] == 1
+    assert 'aria-pressed="true"' in liked.json()["html"]
     root.refresh_from_db()
     assert root.like_count == 2
     button = BeautifulSoup(client.get(course.url).content, "html.parser").select_one(f"#c{root.pk} .comment__like")
