@@ -152,7 +152,7 @@ def test_the_dashboard_shows_moderators_the_flagged_comments(client, queue, mode
 
     assert "Flagged comments" in page
     assert "Buy cheap pills" in page
-    assert "All 2 flagged comments in the moderation queue" in page
+    assert "Open the moderation queue (2 flagged comments)" in page
 
 
 def test_the_list_does_not_grow_in_queries_with_comments(client, course, moderator, ada, django_assert_max_num_queries):

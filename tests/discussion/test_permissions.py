@@ -103,8 +103,11 @@ def test_only_moderators_remove_other_peoples_comments(client, course, thread, b
     target.refresh_from_db()
     assert not target.is_removed
 
+    target.add_flag(bruno)
     client.force_login(moderator)
-    assert f'href="/discussion/comments/{target.pk}/remove/"' in client.get(course.url).content.decode()
+    page = client.get(course.url).content.decode()
+    assert f'href="/discussion/comments/{target.pk}/remove/"' in page
+    assert f'href="/admin/discussion/comment/inspect/{target.pk}/">1 flag' in page
     response = client.post(f"/discussion/comments/{target.pk}/remove/")
 
     assert response.status_code == 302
