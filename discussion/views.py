@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -353,6 +354,8 @@ def notification_settings(request):
 def unsubscribe(request, token):
     """Mute the thread (or, for followers, the page) an email was about, without logging in."""
     data = read_unsubscribe_token(token)
+    if data is not None and not get_user_model().objects.filter(pk=data[0]).exists():
+        data = None  # the account is gone: nothing left to unsubscribe
     if data is None:
         return render(request, "discussion/unsubscribe.html", {"invalid": True}, status=400)
     user_id, page_id, thread_id = data

@@ -94,6 +94,8 @@ def test_the_unsubscribe_link_asks_before_acting_and_rejects_forgeries(client, c
     assert confirm.status_code == 200
     assert "Stop these emails?" in confirm.content.decode()
     assert forged.status_code == 400
+    chen.delete()
+    assert client.post(path).status_code == 400, "a link outliving its account does nothing"
     assert not Mute.objects.exists()
 
 
