@@ -1,5 +1,6 @@
 """A small community to search: courses in two schools, wiki pages, a standard page and discussions."""
 
+import html
 from types import SimpleNamespace
 
 from django.core.cache import cache
@@ -86,8 +87,8 @@ def corpus(site_tree, make_course, member):
 
 
 def titles(response):
-    """The result titles of a /search/ response, in order, without highlighting."""
-    return [result.title.replace("<mark>", "").replace("</mark>", "") for result in results_of(response)]
+    """The result titles of a /search/ response, in order, as text (no highlighting, no escaping)."""
+    return [html.unescape(result.title.replace("<mark>", "").replace("</mark>", "")) for result in results_of(response)]
 
 
 def results_of(response):
