@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.urls import reverse
 
 from django_comments.models import CommentFlag
 
@@ -55,6 +56,8 @@ class Viewer:
         self.organisers = organiser_ids(page)
         self.liked = set()
         self.flagged = set()
+        # Every comment's actions live under its own address; reversing it once beats once per link per comment.
+        self.comment_urls = reverse("discussion:comment", args=[0]).removesuffix("0/")
 
     def load_feedback(self, comment_ids):
         if not (self.user.is_authenticated and comment_ids):
@@ -67,6 +70,7 @@ class Viewer:
         """Set what the templates need on `comment`: how it is shown, and which actions this reader has."""
         user = self.user
         own = user.is_authenticated and comment.user_id == user.pk
+        comment.url = f"{self.comment_urls}{comment.pk}/"
         comment.shown = comment.is_visible or (own and not comment.is_deleted)
         comment.is_own = own
         comment.by_organiser = comment.user_id in self.organisers
