@@ -23,12 +23,13 @@ class WikiIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        pages = WikiPage.objects.descendant_of(self).live().public()
         if request.GET.get("q", "").strip():
             from search.results import run  # search imports the page models
 
-            context["search"] = run(request, only_type="wiki")
-        pages = WikiPage.objects.descendant_of(self).live().public()
-        context["sections"] = WikiPage.tree_of(pages, root=self)
+            context["search"] = run(request, only_type="wiki")  # shown instead of the tree of every page
+        else:
+            context["sections"] = WikiPage.tree_of(pages, root=self)
         context["recently_changed"] = pages.order_by(F("last_published_at").desc(nulls_last=True))[:8]
         return context
 
