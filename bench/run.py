@@ -13,7 +13,7 @@ from harness import setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Suite name: its module in bench/ (named apart from the apps it measures).
-SUITES = {"pages": "pages", "badges": "badge_pages", "discussion": "discussion_pages"}
+SUITES = {"pages": "pages", "badges": "badge_pages", "discussion": "discussion_pages", "search": "search_latency"}
 
 
 def main():

@@ -20,7 +20,7 @@ from operator import and_, or_
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import CharField, Count, F, FloatField, Lookup, Value
+from django.db.models import Count, Exists, F, FloatField, IntegerField, Lookup, OuterRef, Value
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast, Substr
 
@@ -39,11 +39,6 @@ SQLITE_TITLE_WEIGHT = 8.0
 
 def comment_content_type_id():
     return ContentType.objects.get_for_model(Comment).pk
-
-
-def as_key(field="pk"):
-    """The index table keys objects by their primary key as text."""
-    return Cast(field, output_field=CharField())
 
 
 class FullTextMatch(Lookup):
@@ -92,6 +87,11 @@ class SQLiteDialect:
     def matching(self, query):
         return self._matching(["title", "body"], (0.0, 1.0, SQLITE_TITLE_WEIGHT), query)
 
+    def of_types(self, entries, content_type_ids):
+        # "+ 0" keeps SQLite from leading with the content-type index and re-running the full-text match for
+        # every entry of those types: it reads the (few) matches first, then their entries by rowid.
+        return entries.alias(entry_type=F("index_entry__content_type_id") + 0).filter(entry_type__in=content_type_ids)
+
     def autocompleting(self, query):
         return self._matching(["autocomplete"], (1.0, 0.0, 0.0), query, prefix_last=True)
 
@@ -135,6 +135,10 @@ class PostgresDialect:
         ) * F("title_norm")
         return IndexEntry.objects.annotate(document=document).filter(document=tsquery).annotate(rank=rank)
 
+    @staticmethod
+    def of_types(entries, content_type_ids):
+        return entries.filter(content_type_id__in=content_type_ids)
+
     def autocompleting(self, query):
         tsquery = self._tsquery(query, self.autocomplete_config, prefix_last=True)
         return IndexEntry.objects.filter(autocomplete=tsquery).annotate(rank=SearchRank(F("autocomplete"), tsquery))
@@ -144,20 +148,28 @@ class DatabaseEngine:
     def __init__(self, backend):
         self.dialect = (PostgresDialect if connection.vendor == "postgresql" else SQLiteDialect)(backend)
 
-    # The index rows of one source, matching, among the allowed objects, as (content type, key, rank), best first.
-
     def _ranked(self, entries, content_type_ids, allowed, limit):
+        """(content type, object id, rank) of the matching entries whose object is in `allowed`, best first.
+
+        `allowed` is checked per match (EXISTS on its primary key), so the cost follows the number of matches,
+        not the size of the site.
+        """
         entry = self.dialect.entry
         rows = (
-            entries.filter(**{f"{entry}content_type_id__in": content_type_ids, f"{entry}object_id__in": allowed})
+            self.dialect.of_types(entries, content_type_ids)
+            .alias(object_pk=Cast(f"{entry}object_id", output_field=IntegerField()))
+            .filter(Exists(allowed.filter(pk=OuterRef("object_pk"))))
             .order_by("-rank", f"-{entry}object_id")
             .values_list(f"{entry}content_type_id", f"{entry}object_id", "rank")[:limit]
         )
-        return list(rows)
+        return [(content_type, int(key), rank) for content_type, key, rank in rows]
 
-    def _keys(self, entries, content_type_ids):
+    def _ids(self, entries, content_type_ids):
+        """Primary keys of the matching objects, as numbers (cast after filtering, so only our own types)."""
         entry = self.dialect.entry
-        return entries.filter(**{f"{entry}content_type_id__in": content_type_ids}).values(f"{entry}object_id")
+        return self.dialect.of_types(entries, content_type_ids).values(
+            object_pk=Cast(f"{entry}object_id", output_field=IntegerField())
+        )
 
     @staticmethod
     def _filtered_pages(pages, selection, catalogue):
@@ -181,8 +193,7 @@ class DatabaseEngine:
         school_length = max(catalogue.school_path_length, 1)
 
         page_rows = (
-            pages.annotate(key=as_key())
-            .filter(key__in=self._keys(entries, catalogue.page_content_types))
+            pages.filter(pk__in=self._ids(entries, catalogue.page_content_types))
             .values_list(
                 "content_type_id",
                 Substr("path", 1, school_length),
@@ -194,8 +205,7 @@ class DatabaseEngine:
             .order_by()
         )
         comment_rows = (
-            comments.annotate(key=as_key())
-            .filter(key__in=self._keys(entries, [comment_type]))
+            comments.filter(pk__in=self._ids(entries, [comment_type]))
             .values_list(Substr("page__path", 1, school_length))
             .annotate(count=Count("pk"))
             .order_by()
@@ -206,28 +216,22 @@ class DatabaseEngine:
 
         ranked_pages, ranked_comments = [], []
         if limit and selection.includes_pages:
-            allowed = self._filtered_pages(pages, selection, catalogue).annotate(key=as_key()).values("key")
+            allowed = self._filtered_pages(pages, selection, catalogue)
             rows = self._ranked(entries, catalogue.page_content_types, allowed, limit)
-            ranked_pages = [Ranked("page", int(key), rank, content_type) for content_type, key, rank in rows]
+            ranked_pages = [Ranked("page", key, rank, content_type) for content_type, key, rank in rows]
         if limit and selection.includes_comments:
             if selection.school:
                 comments = comments.filter(page__path__startswith=selection.school.path)
-            allowed = comments.annotate(key=as_key()).values("key")
-            rows = self._ranked(entries, [comment_type], allowed, limit)
-            ranked_comments = [Ranked("comment", int(key), rank) for _, key, rank in rows]
+            rows = self._ranked(entries, [comment_type], comments, limit)
+            ranked_comments = [Ranked("comment", key, rank) for _, key, rank in rows]
         return Matches(merge(ranked_pages, ranked_comments, limit=limit), counts)
 
     def page_ids(self, query, catalogue, hidden, type_keys, limit):
         content_types = [catalogue.content_type_by_type[key] for key in type_keys]
-        allowed = visible_pages(hidden).filter(content_type_id__in=content_types).annotate(key=as_key()).values("key")
-        return [int(key) for _, key, _ in self._ranked(self.dialect.matching(query), content_types, allowed, limit)]
+        allowed = visible_pages(hidden).filter(content_type_id__in=content_types)
+        return [key for _, key, _ in self._ranked(self.dialect.matching(query), content_types, allowed, limit)]
 
     def autocomplete(self, query, catalogue, hidden, limit):
-        allowed = (
-            visible_pages(hidden)
-            .filter(content_type_id__in=catalogue.page_content_types)
-            .annotate(key=as_key())
-            .values("key")
-        )
+        allowed = visible_pages(hidden).filter(content_type_id__in=catalogue.page_content_types)
         rows = self._ranked(self.dialect.autocompleting(query), catalogue.page_content_types, allowed, limit)
-        return [int(key) for _, key, _ in rows]
+        return [key for _, key, _ in rows]
