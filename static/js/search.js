@@ -138,7 +138,16 @@
         input.addEventListener("blur", close);
     }
 
+    // On a phone the facets would push the results below the fold: they start folded there.
+    function foldFacets() {
+        if (!window.matchMedia("(max-width: 48rem)").matches) return;
+        document.querySelectorAll("details[data-search-facets]").forEach(function (facets) {
+            facets.open = false;
+        });
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
         document.querySelectorAll("input[data-search-autocomplete]").forEach(setup);
+        foldFacets();
     });
 })();
