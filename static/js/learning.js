@@ -68,8 +68,9 @@
             var newSummary = fragment(data.progress_html);
             if (summary && newSummary) summary.replaceWith(newSummary);
             updateProgress(data.done, data.total);
-            var task = replacement && replacement.closest(".task");
-            if (task) task.classList.toggle("task--done", !!replacement.classList.contains("learn-task--done"));
+            var marker = document.querySelector('[data-learning-marker="' + box.getAttribute("data-learning-task") + '"]');
+            var newMarker = fragment(data.marker_html);
+            if (marker && newMarker) marker.replaceWith(newMarker);
             var focusTarget = replacement && replacement.querySelector("button, input");
             if (focusTarget) focusTarget.focus();
             announce(data.message + " " + data.done + " of " + data.total + " tasks done.");
