@@ -21,6 +21,8 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, TaskStreamBlock
 from core.page_actions import PageActionsMixin
+from moderation.forms import CoursePageForm
+from moderation.permissions import community_permissions
 
 CARD_IMAGE_FILTER = "fill-640x360-c50"
 LANGUAGE_CHOICES = sorted(
@@ -161,7 +163,9 @@ class CoursePage(PageActionsMixin, Page):
         FieldPanel("body"),
         InlinePanel("tasks", heading="Tasks", label="Task"),
         FieldPanel("discussion_mode"),
+        FieldPanel("edit_summary"),
     ]
+    base_form_class = CoursePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -181,6 +185,10 @@ class CoursePage(PageActionsMixin, Page):
         context["organisers"] = [link.user for link in self.organisers.select_related("user")]
         context["meetings"] = [block.value for block in self.body if block.block_type == "meeting"]
         return context
+
+    def permissions_for_user(self, user):
+        # Contributors propose changes to any course; organisers who are trusted publish theirs (moderation app).
+        return community_permissions(user, self)
 
     def clean(self):
         super().clean()

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_actions import PageActionsMixin
+from moderation.permissions import community_permissions
 
 ACCENT_CHOICES = [
     ("teal", "Teal"),
@@ -90,6 +91,10 @@ class SchoolPage(PageActionsMixin, Page):
         context["courses_by_kind"] = sorted(by_kind.items(), key=lambda item: (item[0].sort_order, item[0].name))
         context["course_count"] = len(courses)
         return context
+
+    def permissions_for_user(self, user):
+        # Contributors may start a course in any school (moderation app).
+        return community_permissions(user, self)
 
     @classmethod
     def with_course_counts(cls, schools):

@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.page_actions import PageActionsMixin
+from history.forms import EditSummaryPageForm
+from moderation.permissions import community_permissions
 
 
 class WikiIndexPage(Page):
@@ -33,6 +35,10 @@ class WikiIndexPage(Page):
         context["recently_changed"] = pages.order_by(F("last_published_at").desc(nulls_last=True))[:8]
         return context
 
+    def permissions_for_user(self, user):
+        # Contributors may start a wiki page at the top of the wiki (moderation app).
+        return community_permissions(user, self)
+
 
 class WikiPage(PageActionsMixin, Page):
     """A page of the wiki that any member can improve; pages nest to any depth."""
@@ -40,7 +46,8 @@ class WikiPage(PageActionsMixin, Page):
     summary = models.TextField(blank=True, max_length=300, help_text="One sentence shown in listings")
     body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), FieldPanel("edit_summary")]
+    base_form_class = EditSummaryPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -54,6 +61,10 @@ class WikiPage(PageActionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = WikiPage.objects.child_of(self).live().public().order_by("title")
         return context
+
+    def permissions_for_user(self, user):
+        # Any contributor edits the wiki; trusted contributors publish without review (moderation app).
+        return community_permissions(user, self)
 
     @staticmethod
     def tree_of(pages, root):

@@ -159,6 +159,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+# One log-in page for the site and the Wagtail admin (with its rate limits and blocked-account message).
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 
 # Internationalisation
 

@@ -1,0 +1,32 @@
+"""The moderation app in the Wagtail admin: its audit-log actions, and a way to the moderation screens."""
+
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import roles
+
+
+@hooks.register("register_log_actions")
+def register_moderation_actions(actions):
+    actions.register_action("moderation.start_contributing", "Start contributing", "Started contributing")
+    actions.register_action("moderation.promote", "Promote", "Made a trusted contributor")
+    actions.register_action("moderation.demote", "Demote", "Returned to staff review")
+    actions.register_action("moderation.block", "Block", "Blocked and rolled back")
+    actions.register_action("moderation.unblock", "Unblock", "Block undone")
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModeratorMenuItem("Moderation", reverse("moderation:queue"), icon_name="tasks", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def contributing_menu_item():
+    return MenuItem("Your contributions", reverse("moderation:contribute"), icon_name="user", order=260)
