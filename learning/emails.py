@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 UNSUBSCRIBE_SALT = "learning.unsubscribe"
 
@@ -38,10 +39,9 @@ def compose(template, context, subject, to, headers=None):
     """An email whose HTML part is its plain text with paragraphs and links."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     text = render_to_string(f"learning/emails/{template}.txt", context).strip() + "\n"
-    html = render_to_string(
-        "learning/emails/layout.html",
-        {**context, "subject": subject, "body_html": linebreaks(urlize(text, autoescape=True), autoescape=False)},
-    )
+    # urlize escapes the text and adds the links; linebreaks then only wraps paragraphs around it.
+    body_html = mark_safe(linebreaks(urlize(text, autoescape=True), autoescape=False))  # noqa: S308
+    html = render_to_string("learning/emails/layout.html", {**context, "subject": subject, "body_html": body_html})
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -14,6 +14,6 @@ urlpatterns = [
     path("dashboard/calendar/", views.calendar_address, name="calendar_address"),
     path("calendar/<str:token>.ics", views.learner_calendar, name="learner_calendar"),
     re_path(r"^(?P<path>(?:[-\w]+/)+)calendar\.ics$", views.course_calendar, name="course_calendar"),
-    path("follow/<str:kind>/<int:pk>/", views.follow, name="follow"),
+    re_path(r"^follow/(?P<kind>pages|people)/(?P<pk>[0-9]+)/$", views.follow, name="follow"),
     path("announcements/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
