@@ -154,7 +154,9 @@ def review_for(request, task_state_id):
         or (page._meta.label == "courses.CoursePage" and is_organiser(user, page))
     )
     if not allowed:
-        raise Http404
+        raise PermissionDenied(
+            "Only moderators, the course's organisers and the person who proposed it see this change."
+        )
     return task_state, page
 
 

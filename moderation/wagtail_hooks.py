@@ -1,5 +1,6 @@
 """The moderation app in the Wagtail admin: its audit-log actions, and a way to the moderation screens."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from wagtail import hooks
@@ -15,6 +16,21 @@ def register_moderation_actions(actions):
     actions.register_action("moderation.demote", "Demote", "Returned to staff review")
     actions.register_action("moderation.block", "Block", "Blocked and rolled back")
     actions.register_action("moderation.unblock", "Unblock", "Block undone")
+
+
+@hooks.register("before_edit_page")
+def refuse_publishing_without_permission(request, page):
+    """The editor shows no Publish button to those who may not publish; a forged one is refused, not saved."""
+    if request.method == "POST" and request.POST.get("action-publish"):
+        if not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied("You can't publish this page yourself: submit it to Staff review instead.")
+
+
+@hooks.register("before_create_page")
+def refuse_publishing_new_pages_without_permission(request, parent_page, page_class):
+    if request.method == "POST" and request.POST.get("action-publish"):
+        if not parent_page.permissions_for_user(request.user).can_publish_subpage():
+            raise PermissionDenied("You can't publish this page yourself: submit it to Staff review instead.")
 
 
 class ModeratorMenuItem(MenuItem):

@@ -115,7 +115,7 @@ def resend_confirmation(request):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "people/login.html"
-    redirect_authenticated_user = True
+    # Not redirected when logged in: the admin sends members without access here, and would send them back.
 
 
 class LogoutView(auth_views.LogoutView):
