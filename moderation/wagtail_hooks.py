@@ -18,19 +18,24 @@ def register_moderation_actions(actions):
     actions.register_action("moderation.unblock", "Unblock", "Block undone")
 
 
+NOT_YOURS_TO_PUBLISH = "You can't publish this page yourself: submit it to Staff review instead."
+
+
+def asks_to_publish(request):
+    return request.method == "POST" and bool(request.POST.get("action-publish"))
+
+
 @hooks.register("before_edit_page")
 def refuse_publishing_without_permission(request, page):
     """The editor shows no Publish button to those who may not publish; a forged one is refused, not saved."""
-    if request.method == "POST" and request.POST.get("action-publish"):
-        if not page.permissions_for_user(request.user).can_publish():
-            raise PermissionDenied("You can't publish this page yourself: submit it to Staff review instead.")
+    if asks_to_publish(request) and not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied(NOT_YOURS_TO_PUBLISH)
 
 
 @hooks.register("before_create_page")
 def refuse_publishing_new_pages_without_permission(request, parent_page, page_class):
-    if request.method == "POST" and request.POST.get("action-publish"):
-        if not parent_page.permissions_for_user(request.user).can_publish_subpage():
-            raise PermissionDenied("You can't publish this page yourself: submit it to Staff review instead.")
+    if asks_to_publish(request) and not parent_page.permissions_for_user(request.user).can_publish_subpage():
+        raise PermissionDenied(NOT_YOURS_TO_PUBLISH)
 
 
 class ModeratorMenuItem(MenuItem):
