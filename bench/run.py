@@ -13,7 +13,13 @@ from harness import setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Suite name: its module in bench/ (named apart from the apps it measures).
-SUITES = {"pages": "pages", "badges": "badge_pages", "discussion": "discussion_pages", "search": "search_latency"}
+SUITES = {
+    "pages": "pages",
+    "badges": "badge_pages",
+    "discussion": "discussion_pages",
+    "search": "search_latency",
+    "learning": "learning_pages",
+}
 
 
 def main():

@@ -134,13 +134,23 @@ def acknowledge_change(user, course, task_id):
 
 
 def progress_of(user, courses):
-    """{course id: Progress} for `user` over `courses`, in two queries whatever their number."""
+    """{course id: Progress} for `user` over `courses`, in three queries whatever their number.
+
+    Only the tasks the learner completed are loaded with their instructions (to tell whether they changed since);
+    the others are titles, which is what lists of courses show.
+    """
     from courses.models import CourseTask
 
     ids = [course.pk for course in courses]
     found = {course_id: Progress() for course_id in ids}
-    for task in CourseTask.objects.filter(page_id__in=ids).order_by("page_id", "sort_order", "pk"):
-        found[task.page_id].tasks.append(task)
-    for completion in TaskCompletion.objects.filter(user=user, course_id__in=ids):
+    completions = list(TaskCompletion.objects.filter(user=user, course_id__in=ids))
+    done = {
+        task.pk: task for task in CourseTask.objects.filter(pk__in=[completion.task_id for completion in completions])
+    }
+    for task in (
+        CourseTask.objects.filter(page_id__in=ids).defer("instructions").order_by("page_id", "sort_order", "pk")
+    ):
+        found[task.page_id].tasks.append(done.get(task.pk, task))
+    for completion in completions:
         found[completion.course_id].completions[completion.task_id] = completion
     return found

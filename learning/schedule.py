@@ -33,9 +33,30 @@ class Occurrence:
         return self.meeting.get("title") or "Meeting"
 
 
+def stored_meetings(stream):
+    """[(block id, meeting)] for the meeting blocks of a StreamField value, read from its stored JSON.
+
+    Wagtail would check the time zone against its ~600 choices one by one for every meeting it reads, which is
+    most of the cost of a dashboard or a calendar with many courses; the stored zone name is used as it is.
+    """
+    meetings = []
+    for item in stream.raw_data:
+        if item["type"] != "meeting":
+            continue
+        block, raw = stream.stream_block.child_blocks["meeting"], item["value"]
+        values = [
+            (name, raw[name] if name == "time_zone" else child.to_python(raw[name]))
+            if name in raw
+            else (name, child.get_default())
+            for name, child in block.child_blocks.items()
+        ]
+        meetings.append((item["id"], block.meta.value_class(block, values)))
+    return meetings
+
+
 def course_meetings(course):
     """[(block id, meeting)] from the course's own page body."""
-    return [(block.id, block.value) for block in course.body if block.block_type == "meeting"]
+    return stored_meetings(course.body)
 
 
 def shifted(meeting, days):
@@ -49,7 +70,7 @@ def shifted(meeting, days):
 
 def round_meetings(round, course):
     if round.meetings:
-        return [(block.id, block.value) for block in round.meetings]
+        return stored_meetings(round.meetings)
     if not course.start_date:
         return []
     days = (round.start_date - course.start_date).days
