@@ -52,7 +52,7 @@ def tell_organisers(sender, instance, user=None, **kwargs):
     state = _review(instance)
     if state is None:
         return
-    course = state.content_object
+    course = state.content_object.specific
     if course._meta.label != "courses.CoursePage":
         return
     organisers = [link.user for link in course.organisers.select_related("user")]

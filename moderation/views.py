@@ -63,7 +63,7 @@ def contribute(request):
     """The contributor guidelines, the one-step "Start contributing", and a contributor's own changes."""
     user = request.user
     next_url = safe_next(request, default="")
-    form = StartContributingForm(request.POST or None)
+    form = StartContributingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not user.is_authenticated:
             return redirect(f"{reverse('people:login')}?next={request.get_full_path()}")
@@ -97,12 +97,12 @@ def contributor_dashboard(user):
     )
     pages = Page.objects.in_bulk([int(state.object_id) for state in pending])
     for state in pending:
-        state.page = pages.get(int(state.object_id))
+        state.subject = pages.get(int(state.object_id))
     proposals = attach_pages(list(proposals_to(user).select_related("workflow_state__requested_by")))
     wiki = WikiIndexPage.objects.live().first()
     return {
         "status": status_for(user),
-        "pending": [state for state in pending if state.page is not None],
+        "pending": [state for state in pending if state.subject is not None],
         "decisions": ReviewOutcome.objects.filter(member=user).select_related("page", "decided_by")[:10],
         "proposals": proposals,
         "new_wiki_url": reverse("wagtailadmin_pages:add", args=["wiki", "wikipage", wiki.pk]) if wiki else None,
@@ -130,11 +130,11 @@ def queue(request):
 
 
 def attach_pages(task_states):
-    """Set `.page` (specific, with its type) on each task state, in one query per page type."""
+    """Set `.subject`, the page under review (specific), on each task state: one query per page type."""
     ids = [int(state.workflow_state.object_id) for state in task_states]
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
     for state in task_states:
-        state.page = pages.get(int(state.workflow_state.object_id))
+        state.subject = pages.get(int(state.workflow_state.object_id))
     return task_states
 
 
@@ -168,7 +168,7 @@ def review(request, task_state_id):
     task = task_state.task.specific
     in_progress = task_state.status == TaskState.STATUS_IN_PROGRESS
     actions = [name for name, _label, _modal in task.get_actions(page, request.user)] if in_progress else []
-    form = ReviewDecisionForm(request.POST or None)
+    form = ReviewDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not actions:
             raise PermissionDenied("You can't decide on this change.")

@@ -51,7 +51,7 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect(request.user.get_absolute_url())
     next_url = safe_next(request, default="")
-    form = SignupForm(request.POST or None, request=request)
+    form = SignupForm(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
         member = form.save()
         login(request, member, backend="django.contrib.auth.backends.ModelBackend")
@@ -199,7 +199,8 @@ def profile_edit(request, username):
     member = visible_member(request, username)
     if member.pk != request.user.pk:
         raise PermissionDenied("You can only edit your own profile.")
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
+    bound = request.method == "POST"
+    form = ProfileForm(request.POST if bound else None, request.FILES if bound else None, instance=member)
     if request.method == "POST" and form.is_valid():
         new_email = form.new_email
         member = form.save()

@@ -19,7 +19,7 @@ def contribute_first(then):
 
 
 @register.inclusion_tag("history/includes/page_tools_links.html", takes_context=True)
-def page_tools(context, page):
+def page_tools(context, page, recent_changes=False):
     """ "Edit this page", "History" and "New course" / "New page", each shown only when it will work for this visitor.
 
     Members who could edit once they start contributing see the same links, leading through the one-step
@@ -51,6 +51,7 @@ def page_tools(context, page):
         "edit_url": edit_url,
         "new_url": new_url,
         "new_label": NEW_PAGE_LABELS.get(label, "New page"),
+        "recent_changes_url": reverse("history:recent_changes") if recent_changes else None,
     }
 
 
