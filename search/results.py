@@ -17,7 +17,17 @@ from discussion.models import visible_comments
 
 from .conf import conf
 from .engines import SearchUnavailable, get_engine
-from .facets import DISCUSSION, FACETS, Catalogue, ResultType, School, Selection, build_facets, clear_filters_url
+from .facets import (
+    DISCUSSION,
+    FACETS,
+    TYPES_BY_KEY,
+    Catalogue,
+    ResultType,
+    School,
+    Selection,
+    build_facets,
+    clear_filters_url,
+)
 from .highlight import highlight, snippet
 from .privacy import hidden_paths, visible_pages
 from .query import parse
@@ -181,7 +191,7 @@ def run(request, params=None, *, only_type=None):
             number = last
             matches = engine.search(query, selection, catalogue, hidden, limit=number * per_page)
         if not matches.counts.total:
-            result.spelling = spelling_suggestion(engine, query, catalogue, hidden, params)
+            result.spelling = spelling_suggestion(engine, query, catalogue, hidden, params, only_type)
     except SearchUnavailable:
         result.unavailable = True
         return result
@@ -198,15 +208,17 @@ def run(request, params=None, *, only_type=None):
     return result
 
 
-def spelling_suggestion(engine, query, catalogue, hidden, params):
+def spelling_suggestion(engine, query, catalogue, hidden, params, only_type=None):
+    """The corrected query, if it finds something (without filters, but within a listing's own type)."""
     alternative = did_you_mean(query, catalogue.page_content_types)
     if alternative is None:
         return None
-    found = engine.search(alternative, Selection(), catalogue, hidden, limit=0).counts.total
+    within = Selection(type=TYPES_BY_KEY.get(only_type))
+    found = engine.search(alternative, within, catalogue, hidden, limit=0).counts.total
     if not found:
         return None
     kept = params.copy()
     kept["q"] = alternative.text
-    for name in ("page", "type", "school", "kind", "language", "open"):
+    for name in ("page", *FACETS):
         kept.pop(name, None)
     return Suggestion(alternative.text, "?" + kept.urlencode(), found)

@@ -62,3 +62,11 @@ def test_wiki_search_without_wiki_results_points_to_the_whole_site(client, corpu
     html = BeautifulSoup(response.content, "html.parser")
     link = html.select_one(".search-suggestion a")
     assert link["href"] == "/search/?q=pandas" and "2 results across the whole site" in link.text
+
+
+def test_wiki_spelling_suggestions_count_wiki_pages(client, corpus):
+    response = client.get("/wiki/", {"q": "gardning"})
+
+    suggestion = response.context["search"].spelling
+    # Three results across the site, one of them in the wiki.
+    assert (suggestion.text, suggestion.count, suggestion.url) == ("gardening", 1, "?q=gardening")
