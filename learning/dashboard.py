@@ -16,7 +16,7 @@ from .models import CalendarFeed, Follow, Signup
 from .progress import Progress, progress_of
 
 Status = Signup.Status
-MEETINGS_SHOWN = 6
+MEETINGS_SHOWN = 4
 
 
 @dataclass

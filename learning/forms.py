@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core.blocks import MeetingBlock, time_zone_choices
 
+from .conf import conf
 from .models import Announcement, Round
 from .signups import OWN_PACE
 
@@ -150,10 +151,12 @@ class RoundForm(forms.ModelForm):
         model = Round
         fields = ["name", "start_date"]
         widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        help_texts = {"name": "e.g. ‘Spring 2027’"}
 
     def __init__(self, *args, course, **kwargs):
         self.course = course
         super().__init__(*args, **kwargs)
+        self.fields["start_date"].help_text = f"Learners can join until {conf.LATE_JOIN_DAYS} days after it starts."
         existing = self.instance.meetings[0].value if self.instance.pk and self.instance.meetings else None
         if existing:
             self.initial.update(

@@ -32,7 +32,7 @@ from .conf import conf
 from .course_state import CourseLearning
 from .emails import read_unsubscribe_token
 from .forms import JoinForm, MoveForm
-from .models import CalendarFeed, Follow, Signup
+from .models import CalendarFeed, Follow, Signup, task_content
 from .permissions import Refusal, participation_refusal
 
 Status = Signup.Status
@@ -239,10 +239,20 @@ def task_changes(request, course, task_id):
         messages.success(request, f"Noted: you have read the new version of “{task.title}”.")
         return redirect(f"{course.url}#task-{task.pk}")
     seen = TaskStreamBlock().to_python(completion.task_instructions)
+    then = [(block["type"], block["value"]) for block in completion.task_instructions]
+    now = [(block["type"], block["value"]) for block in task_content(task)["instructions"]]
     return render(
         request,
         "learning/task_changes.html",
-        {"page": course, "task": task, "completion": completion, "seen_instructions": seen},
+        {
+            "page": course,
+            "task": task,
+            "completion": completion,
+            # Each block with whether it is missing on the other side, so the differences stand out.
+            "seen_blocks": [(block, pair not in now) for block, pair in zip(seen, then, strict=True)],
+            "current_blocks": [(block, pair not in then) for block, pair in zip(task.instructions, now, strict=True)],
+            "title_changed": completion.task_title != task.title,
+        },
     )
 
 
