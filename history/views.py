@@ -3,6 +3,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
@@ -182,18 +183,28 @@ def schools_of(changes):
 
 
 class RecentChangesFeed(Feed):
-    """/recent-changes/feed/: the same list as an Atom feed, with the same filters."""
+    """/recent-changes/feed/: the same list as an Atom feed, with the same filters.
+
+    Links are absolute from the configured site address (BASE_URL), never from the request or the sites framework.
+    """
 
     feed_type = Atom1Feed
     title = "Recent changes"
-    description = "Changes published to courses and wiki pages."
+    description = "Changes published to courses, schools and wiki pages."
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
         return change_filters(request)[1]
 
+    @staticmethod
+    def absolute(path):
+        return settings.WAGTAILADMIN_BASE_URL + path
+
     def link(self, entries):
-        return reverse("history:recent_changes")
+        return self.absolute(reverse("history:recent_changes"))
+
+    def feed_url(self, entries):
+        return self.absolute(self.request.get_full_path())
 
     def items(self, entries):
         return versions_of(list(entries[:FEED_ITEMS]))
@@ -208,11 +219,11 @@ class RecentChangesFeed(Feed):
     def item_link(self, change):
         url = change.page.get_url(self.request)
         if change.previous_revision_id:
-            return f"{url}history/compare/{change.previous_revision_id}/{change.revision_id}/"
-        return url
+            url = f"{url}history/compare/{change.previous_revision_id}/{change.revision_id}/"
+        return self.absolute(url)
 
     def item_guid(self, change):
-        return self.request.build_absolute_uri(reverse("history:recent_changes")) + f"#change-{change.entry.pk}"
+        return self.link(None) + f"#change-{change.entry.pk}"
 
     item_guid_is_permalink = False
 
@@ -226,4 +237,4 @@ class RecentChangesFeed(Feed):
         return change.author.public_name if change.author else None
 
     def item_author_link(self, change):
-        return self.request.build_absolute_uri(change.author.get_absolute_url()) if change.author else None
+        return self.absolute(change.author.get_absolute_url()) if change.author else None
