@@ -45,8 +45,14 @@ def _content_panel(page_class):
     return ObjectList(panels, heading="Content").bind_to_model(page_class)
 
 
+def shows_a_change(html):
+    """Whether a comparison's HTML marks anything as added or removed (markup-only edits, such as the ids the
+    rich-text editor adds to paragraphs, change the stored value but nothing a reader sees)."""
+    return "addition" in html or "deletion" in html
+
+
 def compare(page_class, old, new, request=None):
-    """The fields that differ between two page objects (e.g. `revision.as_object()`), in editor order."""
+    """The fields that visibly differ between two page objects (e.g. `revision.as_object()`), in editor order."""
     bound = _content_panel(page_class).get_bound_panel(instance=new, request=request, form=None)
     changes = []
     for comparison_class in bound.get_comparison():
@@ -54,8 +60,20 @@ def compare(page_class, old, new, request=None):
         if not comparison.has_changed():
             continue
         if comparison.is_child_relation:
-            children = [child for child in comparison.get_child_comparisons() if child.has_changed()]
-            changes.append(FieldChange(label=comparison.field_label(), html="", child_changes=children))
+            children = [
+                child
+                for child in comparison.get_child_comparisons()
+                if child.is_addition()
+                or child.is_deletion()
+                or child.get_position_change()
+                or any(
+                    shows_a_change(field.htmldiff()) for field in child.get_field_comparisons() if field.has_changed()
+                )
+            ]
+            if children:
+                changes.append(FieldChange(label=comparison.field_label(), html="", child_changes=children))
         else:
-            changes.append(FieldChange(label=comparison.field_label(), html=comparison.htmldiff()))
+            html = comparison.htmldiff()
+            if shows_a_change(html):
+                changes.append(FieldChange(label=comparison.field_label(), html=html))
     return changes

@@ -37,7 +37,11 @@ class StartContributingForm(forms.Form):
 class ReviewDecisionForm(forms.Form):
     """Approve or send back a change; a comment is required when sending back, so the contributor knows why."""
 
-    decision = forms.ChoiceField(choices=[("approve", "Approve and publish"), ("reject", "Request changes")])
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve and publish"), ("reject", "Request changes")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve the change or ask for changes."},
+    )
     comment = forms.CharField(
         label="Comment for the contributor",
         required=False,

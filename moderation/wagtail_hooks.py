@@ -1,6 +1,7 @@
 """The moderation app in the Wagtail admin: its audit-log actions, and a way to the moderation screens."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from wagtail import hooks
@@ -36,6 +37,20 @@ def refuse_publishing_without_permission(request, page):
 def refuse_publishing_new_pages_without_permission(request, parent_page, page_class):
     if asks_to_publish(request) and not parent_page.permissions_for_user(request.user).can_publish_subpage():
         raise PermissionDenied(NOT_YOURS_TO_PUBLISH)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def send_contributors_back_to_the_site(request, page):
+    """Wagtail ends a submission or a publish in the page explorer, which contributors can't open (their rights
+    follow the content, not the tree): send them to their contributions, or to the page they just published."""
+    if roles.is_moderator(request.user) or request.method != "POST":
+        return None
+    if request.POST.get("action-submit"):
+        return redirect("moderation:contribute")
+    if request.POST.get("action-publish") and page.live:
+        return redirect(page.get_url(request))
+    return None
 
 
 class ModeratorMenuItem(MenuItem):

@@ -70,6 +70,24 @@ def test_anyone_can_read_what_changed_between_two_versions(client, page, version
     assert inline_violations(response.content) == []
 
 
+def test_markup_only_edits_are_not_shown_as_changes(client, page, versions):
+    same_text = publish_version(
+        page,
+        None,
+        body=[
+            {
+                "type": "paragraph",
+                "value": '<p data-block-key="k1">A study group meets every week online.</p>',
+                "id": "definition",
+            }
+        ],
+    )
+
+    html = client.get(f"{page.url}history/compare/{versions['second'].pk}/{same_text.pk}/").content.decode()
+
+    assert "These two versions have the same content." in html
+
+
 def test_the_compare_form_goes_to_the_canonical_address_older_first(client, page, versions):
     older, newer = versions["first"].pk, versions["second"].pk
 

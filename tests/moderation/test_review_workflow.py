@@ -104,6 +104,15 @@ def test_sending_back_needs_a_comment_and_the_contributor_gets_it(course, people
     assert "Please link to open materials." in logged_in(people["cora"]).get("/contribute/").content.decode()
 
 
+def test_contributors_land_back_on_the_site_after_submitting_or_publishing(course, people, site_tree):
+    response = edit(logged_in(people["cora"]), course, course_data(course, action="submit", summary="Shorter."))
+    assert response["Location"] == "/contribute/"  # not Wagtail's page explorer, which they can't open
+
+    page = WikiPageFactory(parent=site_tree.wiki, title="Tips", slug="tips")
+    response = edit(logged_in(trusted("hana")), page, wiki_data(page, action="publish"))
+    assert response["Location"] == page.url
+
+
 def test_a_trusted_organiser_decides_on_proposals_to_their_course_but_not_their_own(course, people):
     olu = people["olu"]
     task_state = submit(logged_in(people["cora"]), course, summary="Now with exercises.")
