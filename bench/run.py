@@ -19,6 +19,7 @@ SUITES = {
     "discussion": "discussion_pages",
     "search": "search_latency",
     "learning": "learning_pages",
+    "history": "history_pages",
 }
 
 
