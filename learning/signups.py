@@ -260,6 +260,6 @@ def waiting_position(signup):
 
 def _reload(signup):
     """The sign-up as stored now, locked for this transaction, so two organisers can't decide it at once."""
-    fresh = Signup.objects.select_for_update().select_related("course", "round", "user").get(pk=signup.pk)
+    fresh = Signup.objects.select_for_update(of=("self",)).select_related("course", "round", "user").get(pk=signup.pk)
     fresh.course = signup.course if signup.course.pk == fresh.course_id else fresh.course
     return fresh
