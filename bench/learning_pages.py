@@ -10,26 +10,12 @@ from harness import measure, print_table, progress
 
 TASKS = 30
 DASHBOARD_COURSES = 20
-MEETING = {
-    "title": "Weekly meeting",
-    "date": datetime.date(2027, 1, 12),
-    "time": datetime.time(19, 0),
-    "time_zone": "Europe/London",
-    "duration_minutes": 60,
-    "recurrence": "weekly",
-    "occurrences": 12,
-    "place_type": "irc",
-    "irc_channel": "#p2pu-python",
-    "irc_network": "irc.libera.chat",
-    "video_url": "",
-    "address": "",
-    "notes": "",
-}
 
 
 def course_with_tasks(school, kind, slug, organiser):
     from courses.models import CourseOrganiser, CoursePage, CourseTask
     from learning.schedule import ensure_first_round
+    from tests.core.test_blocks import MEETING
 
     instructions = [("paragraph", "<p>" + "Read the chapter and try the exercises with your group. " * 6 + "</p>")]
     course = school.add_child(
@@ -39,7 +25,7 @@ def course_with_tasks(school, kind, slug, organiser):
             kind=kind,
             summary="Learn together with peers, at your own pace, with open materials.",
             start_date=datetime.date(2027, 1, 11),
-            body=[("meeting", MEETING)],
+            body=[("meeting", {**MEETING, "occurrences": 12})],
         )
     )
     CourseOrganiser.objects.create(page=course, user=organiser)

@@ -147,47 +147,41 @@ def accept(signup, by):
     return signup
 
 
-def decline(signup, by, note=""):
-    require_manager(by, signup.course)
+def _end(signup, status, allowed, refusal, by=None, note=""):
+    """Move a sign-up out of play (declined, removed, left); a place it held goes to the waiting list."""
     with transaction.atomic():
         signup = _reload(signup)
-        if signup.status not in (Status.PENDING, Status.WAITING):
-            raise Refusal("Only applications and the waiting list can be declined; remove a participant instead.")
-        _set(signup, Status.DECLINED, by=by)
-        signup.decision_note = (note or "").strip()
+        if signup.status not in allowed:
+            raise Refusal(refusal)
+        held_place = signup.status == Status.ACTIVE
+        _lock(signup.course, signup.round)
+        _set(signup, status, by=by)
+        if by is not None:
+            signup.decision_note = (note or "").strip()
         signup.save()
+        promoted = promote_waiting(signup.course, signup.round) if held_place else []
+    return signup, promoted
+
+
+def decline(signup, by, note=""):
+    require_manager(by, signup.course)
+    refusal = "Only applications and the waiting list can be declined; remove a participant instead."
+    signup, _ = _end(signup, Status.DECLINED, (Status.PENDING, Status.WAITING), refusal, by, note)
     emails.learner_told(signup, "declined")
     return signup
 
 
 def remove(signup, by, note=""):
     require_manager(by, signup.course)
-    with transaction.atomic():
-        signup = _reload(signup)
-        if signup.status not in (Status.ACTIVE, Status.WAITING):
-            raise Refusal("Only participants and people on the waiting list can be removed.")
-        held_place = signup.status == Status.ACTIVE
-        _lock(signup.course, signup.round)
-        _set(signup, Status.REMOVED, by=by)
-        signup.decision_note = (note or "").strip()
-        signup.save()
-        promoted = promote_waiting(signup.course, signup.round) if held_place else []
+    refusal = "Only participants and people on the waiting list can be removed."
+    signup, promoted = _end(signup, Status.REMOVED, (Status.ACTIVE, Status.WAITING), refusal, by, note)
     emails.learner_told(signup, "removed")
     return signup, promoted
 
 
 def leave(signup):
     """The learner leaves (or withdraws an application, or leaves the waiting list); their progress is kept."""
-    with transaction.atomic():
-        signup = _reload(signup)
-        if not signup.is_current:
-            raise Refusal("You are not signed up for this course.")
-        held_place = signup.status == Status.ACTIVE
-        _lock(signup.course, signup.round)
-        _set(signup, Status.LEFT)
-        signup.save()
-        promoted = promote_waiting(signup.course, signup.round) if held_place else []
-    return signup, promoted
+    return _end(signup, Status.LEFT, Signup.CURRENT, "You are not signed up for this course.")
 
 
 def move(signup, round):

@@ -15,6 +15,7 @@ import icalendar
 import pytest
 
 from learning.models import CalendarFeed, Round, Signup
+from tests.core.test_blocks import MEETING
 
 from .factories import taking_part
 
@@ -22,22 +23,8 @@ UTC = datetime.UTC
 
 
 def meeting(**fields):
-    return {
-        "title": "Weekly IRC meeting",
-        "date": datetime.date(2027, 3, 16),
-        "time": datetime.time(19, 0),
-        "time_zone": "Europe/London",
-        "duration_minutes": 90,
-        "recurrence": "weekly",
-        "occurrences": 4,
-        "place_type": "irc",
-        "irc_channel": "#p2pu-python",
-        "irc_network": "irc.libera.chat",
-        "video_url": "",
-        "address": "",
-        "notes": "Bring a question.",
-        **fields,
-    }
+    """The course's weekly meeting: 19:00 London time from Tuesday 16 March 2027, four times, 90 minutes."""
+    return {**MEETING, "date": datetime.date(2027, 3, 16), "duration_minutes": 90, "occurrences": 4, **fields}
 
 
 @pytest.fixture

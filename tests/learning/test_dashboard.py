@@ -11,6 +11,7 @@ import pytest
 from learning import activity, progress, signups
 from learning.models import Announcement, Follow, Signup
 from people.models import User
+from tests.core.test_blocks import MEETING
 from tests.factories import WikiPageFactory
 
 from .factories import member, taking_part
@@ -59,24 +60,7 @@ def test_applications_and_waiting_lists_are_shown(client, course, moderated, len
 
 def test_next_meetings_come_from_my_groups(client, course, lena):
     course.body = [
-        (
-            "meeting",
-            {
-                "title": "Weekly IRC meeting",
-                "date": timezone.localdate() + datetime.timedelta(days=3),
-                "time": datetime.time(19, 0),
-                "time_zone": "Europe/London",
-                "duration_minutes": 60,
-                "recurrence": "weekly",
-                "occurrences": 3,
-                "place_type": "irc",
-                "irc_channel": "#p2pu-python",
-                "irc_network": "irc.libera.chat",
-                "video_url": "",
-                "address": "",
-                "notes": "",
-            },
-        )
+        ("meeting", {**MEETING, "date": timezone.localdate() + datetime.timedelta(days=3)}),
     ]
     course.start_date = timezone.localdate() + datetime.timedelta(days=2)
     course.save_revision().publish()

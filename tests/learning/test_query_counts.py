@@ -1,8 +1,6 @@
 """Query counts that do not grow: a course page with 500 participants and 30 tasks, a dashboard with 20 courses,
 organiser pages with hundreds of learners, and course cards."""
 
-import datetime
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -12,6 +10,7 @@ import pytest
 from learning.models import Announcement, Follow, Signup, TaskCompletion
 from learning.schedule import ensure_first_round
 from people.models import User
+from tests.core.test_blocks import MEETING
 from tests.factories import CourseTaskFactory
 
 from .factories import organise, taking_part
@@ -106,26 +105,7 @@ def courses_for(make_course, user, number, offset=0):
             title=f"Course {offset + index}",
             slug=f"course-{offset + index}",
             tasks=3,
-            body=[
-                (
-                    "meeting",
-                    {
-                        "title": "Weekly meeting",
-                        "date": datetime.date(2027, 1, 5),
-                        "time": datetime.time(19, 0),
-                        "time_zone": "Europe/London",
-                        "duration_minutes": 60,
-                        "recurrence": "weekly",
-                        "occurrences": 6,
-                        "place_type": "video",
-                        "video_url": "https://meet.example.org/x",
-                        "irc_channel": "",
-                        "irc_network": "",
-                        "address": "",
-                        "notes": "",
-                    },
-                )
-            ],
+            body=[("meeting", MEETING)],
         )
         taking_part(course, user)
         TaskCompletion.objects.create(user=user, task=course.tasks.first(), course=course)
