@@ -25,7 +25,7 @@ from .forms import AnnouncementForm, DecisionForm, RoundForm
 from .models import Announcement, Round, Signup, TaskCompletion
 from .permissions import Refusal, can_manage
 from .schedule import ensure_first_round, next_round_number
-from .views import email_preference, rate_limited
+from .views import email_preference, posted, rate_limited
 
 Status = Signup.Status
 STATUS_FILTERS = {
@@ -282,7 +282,7 @@ def rounds(request, course, rest):
 def round_form(request, course, number):
     ensure_first_round(course)
     instance = get_object_or_404(Round, course=course, number=number) if number else Round(course=course)
-    form = RoundForm(request.POST or None, instance=instance, course=course)
+    form = RoundForm(posted(request), instance=instance, course=course)
     if request.method == "POST" and form.is_valid():
         round = form.save(commit=False)
         if not round.pk:
@@ -333,7 +333,7 @@ def announcements(request, course, rest):
 @organisers_only
 def new_announcement(request, course):
     rounds = [] if course.self_paced else list(Round.objects.filter(course=course))
-    form = AnnouncementForm(request.POST or None, rounds=rounds)
+    form = AnnouncementForm(posted(request), rounds=rounds)
     error, status = None, 200
     if request.method == "POST":
         if form.is_valid():

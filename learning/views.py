@@ -38,6 +38,11 @@ from .permissions import Refusal, participation_refusal
 Status = Signup.Status
 
 
+def posted(request):
+    """The submitted data of a POST (even an empty one), for binding a form; None otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
 def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
@@ -99,7 +104,7 @@ def join(request, course, rest):
     if learning.signup and learning.signup.is_current:
         messages.info(request, signups.describe(learning.signup))
         return redirect(f"{course.url}#learning")
-    form = JoinForm(learning, request.POST or None)
+    form = JoinForm(learning, posted(request))
     error = participation_refusal(request.user)
     status = 200
     if request.method == "POST" and not error:
@@ -152,7 +157,7 @@ def move(request, course, rest):
     signup = learning.signup
     if course.self_paced or signup is None or signup.status not in (Status.ACTIVE, Status.WAITING):
         return refuse(request, course, Refusal("Only learners taking part or waiting for a place can change round."))
-    form = MoveForm(learning, request.POST or None)
+    form = MoveForm(learning, posted(request))
     error, status = None, 200
     if request.method == "POST":
         if form.is_valid():

@@ -121,3 +121,14 @@ def test_a_signup_answer_is_only_shown_to_organisers(client, busy_course, lena):
 
     assert "My answer" not in client.get(moderated.url).content.decode()
     assert Signup.objects.get(answer__startswith="My answer").status == "pending"
+
+
+def test_anonymous_course_pages_carry_nothing_personal(client, busy_course):
+    """The learning parts of a course page are the same for every visitor, so the page can be cached."""
+    course, _, _ = busy_course
+
+    soup = BeautifulSoup(client.get(course.url).content, "html.parser")
+
+    for part in soup.select("#learning, .learn-news, [data-learning-task], [data-learning-tasks-progress]"):
+        assert part.find("input", attrs={"name": "csrfmiddlewaretoken"}) is None
+        assert part.find("form") is None

@@ -437,3 +437,16 @@ def test_round_one_follows_the_course_start_date(course):
     course.save_revision().publish()
 
     assert first_round(course).start_date == datetime.date(2027, 2, 1)
+
+
+def test_signing_up_is_rate_limited(client, make_course, lena, settings):
+    settings.LEARNING_SIGNUP_LIMIT = (2, 3600)
+    courses = [make_course(title=f"Course {n}", slug=f"course-{n}", self_paced=True, start_date=None) for n in range(3)]
+    for course in courses[:2]:
+        join(client, lena, course)
+
+    response = join(client, lena, courses[2])
+
+    assert response.status_code == 429
+    assert "You are doing that too often." in response.content.decode()
+    assert Signup.objects.filter(user=lena).count() == 2
