@@ -193,3 +193,12 @@ def test_many_participants_are_paged(client, course, olu, settings):
 
     assert "Page 3 of 3" in page
     assert page.count('class="learn-person"') == 1
+
+
+def test_the_editor_links_to_a_courses_participants(client, course, superuser):
+    client.force_login(superuser)
+
+    html = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
+
+    assert f'href="{course.url}participants/"' in html
+    assert f'href="{course.url}progress/"' in html
