@@ -9,9 +9,11 @@ from django.test import Client
 import pytest
 from playwright.sync_api import expect
 
+from learning import progress, signups
 from learning.models import Signup, TaskCompletion
 from learning.schedule import ensure_first_round
-from tests.factories import CourseOrganiserFactory
+from people.models import User
+from tests.factories import CourseOrganiserFactory, CourseTaskFactory
 from tests.learning.factories import member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -27,8 +29,6 @@ TASKS = [
 @pytest.fixture
 def journey(make_course):
     course = make_course(title="A Gentle Introduction to Python", slug="python", start_date=datetime.date(2027, 1, 11))
-    from tests.factories import CourseTaskFactory
-
     for index, (title, evidence) in enumerate(TASKS):
         CourseTaskFactory(page=course, title=title, sort_order=index, needs_evidence=evidence)
     learner = member("lena", first_name="Lena", last_name="Berg")
@@ -66,14 +66,14 @@ def test_a_learner_signs_up_completes_two_tasks_and_sees_progress(journey, tab):
 
     # The first task: marked done in place, without a page load.
     page.evaluate("window.noReload = true")
-    first = page.locator("#task-%d" % task_id(journey, 0))
+    first = page.locator(f"#task-{task_id(journey, 0)}")
     first.get_by_role("button", name=named("Mark as done", "Set up Python and say hello")).click()
     expect(first.get_by_role("button", name=named("Mark as not done", "Set up Python and say hello"))).to_be_visible()
     expect(page.locator("[data-learning-tasks-progress]")).to_contain_text("1 of 4 tasks done")
     expect(first.locator(".task__summary")).to_contain_text("Done")
 
     # The second asks for evidence: a bad link is refused beside the field, a good one is kept.
-    second = page.locator("#task-%d" % task_id(journey, 1))
+    second = page.locator(f"#task-{task_id(journey, 1)}")
     second.locator("summary").click()
     evidence = second.get_by_label("Link to your work")
     evidence.fill("my blog")
@@ -83,7 +83,9 @@ def test_a_learner_signs_up_completes_two_tasks_and_sees_progress(journey, tab):
     tab.screenshot("learning-02-evidence-refused")
     evidence.fill("https://lena.example.org/right-justify")
     second.get_by_role("button", name=named("Mark as done", "Write your first function")).click()
-    expect(second.get_by_role("link", name="your work")).to_have_attribute("href", "https://lena.example.org/right-justify")
+    expect(second.get_by_role("link", name="your work")).to_have_attribute(
+        "href", "https://lena.example.org/right-justify"
+    )
     assert page.evaluate("window.noReload") is True
 
     # Progress 2 of 4, on the course page (after a reload too) and in the sidebar.
@@ -117,9 +119,7 @@ def test_a_learner_signs_up_completes_two_tasks_and_sees_progress(journey, tab):
 
 
 def test_the_organiser_sees_everyones_progress(journey, tab):
-    from learning import progress, signups
-
-    learner = Signup.objects.model._meta.get_field("user").related_model.objects.get(username="lena")
+    learner = User.objects.get(username="lena")
     course = journey["course"]
     signups.join(learner, course, course.rounds.get(number=1))
     progress.complete(learner, course, task_id(journey, 0))
