@@ -1,7 +1,6 @@
 """Two people editing the same page never silently lose one person's work: Wagtail's locks, its notice that
 someone else saved, its refusal to autosave over a newer version, and revisions that keep every save."""
 
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Revision
@@ -11,15 +10,9 @@ import pytest
 from tests.factories import WikiPageFactory
 from tests.history.factories import publish_version
 from tests.moderation.editor import course_data, edit, wiki_data
-from tests.people.factories import contributor, moderator
+from tests.people.factories import contributor, logged_in, moderator
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -10,16 +10,10 @@ from moderation.block import block_member
 from tests.factories import WikiPageFactory
 from tests.history.factories import publish_version
 from tests.moderation.editor import course_data, edit
-from tests.people.factories import contributor, member, moderator
+from tests.people.factories import contributor, logged_in, member, moderator
 from tests.test_content_security import inline_violations
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -12,15 +12,9 @@ from courses.models import CourseKind, CoursePage
 from moderation.models import ReviewOutcome
 from tests.factories import CourseOrganiserFactory, WikiPageFactory
 from tests.moderation.editor import course_data, create, edit, new_course_data, wiki_data
-from tests.people.factories import contributor, moderator, trusted
+from tests.people.factories import contributor, logged_in, moderator, trusted
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Members in each community role, made the way the site makes them (groups from the roles migration)."""
 
+from django.test import Client
 from django.utils import timezone
 
 from moderation import roles
@@ -37,3 +38,10 @@ def moderator(username, **fields):
 
 def admin(username, **fields):
     return member(username, is_staff=True, is_superuser=True, **fields)
+
+
+def logged_in(user):
+    """A test client with `user`'s session."""
+    client = Client()
+    client.force_login(user)
+    return client
