@@ -11,6 +11,8 @@ CHANGED_PAGES = 50
 
 
 def seed(number):
+    from django.db import connection
+
     from courses.models import CourseKind, CoursePage
     from home.models import HomePage
     from schools.models import SchoolIndexPage, SchoolPage
@@ -53,6 +55,9 @@ def seed(number):
     for done, page in enumerate(pages, start=1):
         many_versions(page, per_page, authors)
         progress("recent changes", done * per_page, len(pages) * per_page)
+    # A live database keeps its planner statistics up to date; bulk-loaded tables need telling.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return busy.url, revisions
 
 

@@ -20,6 +20,7 @@ def published_entries():
     return (
         PageLogEntry.objects.filter(action=PUBLISH, revision__isnull=False)
         .select_related("user", "revision__user", "revision__note")
+        .defer("revision__content")  # a listing never needs the page's stored content
         .order_by("-timestamp", "-pk")
     )
 
@@ -135,7 +136,7 @@ def recent_changes(area="", school=None, member=None):
     entries = (
         published_entries()
         .filter(content_type__in=content_types, page__in=Page.objects.live().public().values("pk"))
-        .select_related("page", "content_type")
+        .select_related("page")
         .annotate(previous_revision_id=Subquery(previous))
     )
     if school is not None:
