@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +11,8 @@ from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # One log-in page for everyone, with the site's rate limits: Wagtail's own would bypass them.
+    path("admin/login/", RedirectView.as_view(pattern_name="people:login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -163,6 +163,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 # One log-in page for the site and the Wagtail admin (with its rate limits and blocked-account message).
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Passwords are reset from /accounts/password-reset/ (rate-limited), not from the admin.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Internationalisation
 

@@ -101,6 +101,16 @@ def test_the_admin_sends_visitors_to_the_same_log_in_page(client):
     assert response["Location"].startswith("/accounts/login/?next=/admin/")
 
 
+def test_wagtails_own_log_in_and_reset_pages_cannot_bypass_the_limits(client, settings):
+    settings.PEOPLE_LOGIN_FAILURE_LIMITS_PER_ACCOUNT = [(1, 900)]
+    member("ada")
+
+    assert client.get("/admin/login/?next=/admin/pages/")["Location"] == "/accounts/login/?next=/admin/pages/"
+    posted = client.post("/admin/login/", {"username": "ada", "password": "guess"})
+    assert posted.status_code == 302 and "_auth_user_id" not in client.session
+    assert client.get("/admin/password_reset/").status_code == 404
+
+
 def test_the_header_offers_sign_up_and_log_in_to_visitors_and_the_profile_to_members(client):
     html = client.get("/accounts/password-reset/").content.decode()
     assert 'href="/accounts/signup/?next=' in html
