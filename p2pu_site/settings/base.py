@@ -165,6 +165,8 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 # Passwords are reset from /accounts/password-reset/ (rate-limited), not from the admin.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Email addresses change on the member's profile, which confirms the new address first.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # Internationalisation
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 import pytest
 
-from tests.people.factories import PASSWORD, member
+from tests.people.factories import PASSWORD, contributor, member
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,18 @@ def test_wagtails_own_log_in_and_reset_pages_cannot_bypass_the_limits(client, se
     posted = client.post("/admin/login/", {"username": "ada", "password": "guess"})
     assert posted.status_code == 302 and "_auth_user_id" not in client.session
     assert client.get("/admin/password_reset/").status_code == 404
+
+
+def test_the_admin_account_page_cannot_change_an_address_without_confirming_it(client, settings):
+    client.force_login(contributor("ada"))
+    name_field = 'name="name_email-first_name"'
+
+    page = client.get("/admin/account/").content.decode()
+    assert name_field in page
+    assert 'name="name_email-email"' not in page
+
+    settings.WAGTAIL_EMAIL_MANAGEMENT_ENABLED = True  # what the setting turns off
+    assert 'name="name_email-email"' in client.get("/admin/account/").content.decode()
 
 
 def test_the_header_offers_sign_up_and_log_in_to_visitors_and_the_profile_to_members(client):
