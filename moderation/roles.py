@@ -30,6 +30,13 @@ def group_names(user):
     return user._community_groups
 
 
+def remember_groups(users):
+    """For lists of members fetched with `prefetch_related("groups")`: role checks then need no more queries."""
+    for user in users:
+        if user is not None:
+            user._community_groups = frozenset(group.name for group in user.groups.all())
+
+
 def forget_groups(user):
     """Call after changing a member's groups, so the next check reads them again."""
     for attribute in ("_community_groups", "_perm_cache", "_group_perm_cache", "_group_approval_task_checks"):

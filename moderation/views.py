@@ -5,6 +5,8 @@
 members (trust levels, blocks) and the log. Every view checks its permission on the server.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -41,6 +43,7 @@ def moderator_required(permission=None):
     """Moderators only (with `permission` if given): visitors go to log in, everyone else gets a 403."""
 
     def decorator(view):
+        @wraps(view)
         @login_required
         def wrapped(request, *args, **kwargs):
             allowed = roles.is_moderator(request.user) and (permission is None or request.user.has_perm(permission))
@@ -48,8 +51,6 @@ def moderator_required(permission=None):
                 raise PermissionDenied("This page is for moderators.")
             return view(request, *args, **kwargs)
 
-        wrapped.__name__ = view.__name__
-        wrapped.__doc__ = view.__doc__
         return wrapped
 
     return decorator
@@ -119,11 +120,14 @@ def queue(request):
     states = (
         TaskState.objects.reviewable_by(request.user)
         .filter(status=TaskState.STATUS_IN_PROGRESS)
-        .select_related("workflow_state__requested_by", "revision__user")
+        .select_related("workflow_state__requested_by", "revision__note")
+        .prefetch_related("workflow_state__requested_by__groups")
+        .defer("revision__content")
         .order_by("started_at")
     )
     page_obj = Paginator(states, conf.QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     attach_pages(page_obj.object_list)
+    roles.remember_groups([state.workflow_state.requested_by for state in page_obj.object_list])
     return render(
         request, "moderation/queue.html", {"page_obj": page_obj, "reviews": page_obj.object_list, "tab": "queue"}
     )
@@ -233,8 +237,7 @@ def members(request):
     elif role == "blocked":
         people = people.filter(blocked_at__isnull=False)
     page_obj = Paginator(people.prefetch_related("groups"), conf.MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    for person in page_obj.object_list:
-        person._community_groups = frozenset(group.name for group in person.groups.all())
+    roles.remember_groups(page_obj.object_list)
     querystring = request.GET.copy()
     querystring.pop("page", None)
     return render(

@@ -182,10 +182,6 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password2"].label = "New password again"
 
 
-class ResendConfirmationForm(forms.Form):
-    """Nothing to fill in: the button sends the member a fresh confirmation link, within the rate limit."""
-
-
 class ProfileForm(forms.ModelForm):
     """What a member edits about themselves. A new email address takes effect once they confirm it."""
 

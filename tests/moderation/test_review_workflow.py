@@ -193,3 +193,25 @@ def test_trusted_contributors_publish_wiki_pages_straight_away(site_tree):
     assert "Be kind." in page.body[0].value.source
     assert page.live_revision.user == hana
     assert not TaskState.objects.exists()
+
+
+def test_the_queue_runs_the_same_queries_however_long_it_is(site_tree, make_course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    moderator_client = logged_in(moderator("mo"))
+
+    def pending(count, offset):
+        for number in range(offset, offset + count):
+            course = make_course(title=f"Course {number}", slug=f"course-{number}")
+            submit(logged_in(contributor(f"cora{number}")), course, summary=f"Idea {number}")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert moderator_client.get("/moderation/").status_code == 200
+        return len(captured)
+
+    pending(2, 0)
+    few = queries()
+    pending(12, 2)
+    assert queries() <= few
