@@ -71,7 +71,9 @@ class CourseFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return self.is_bound and any(self.cleaned_data.get(name) for name in ("q", "school", "kind", "language", "open"))
+        return self.is_bound and any(
+            self.cleaned_data.get(name) for name in ("q", "school", "kind", "language", "open")
+        )
 
     def querystring_without_page(self):
         if not self.is_bound:
