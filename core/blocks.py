@@ -55,6 +55,7 @@ class HeadingBlock(blocks.StructBlock):
             ("h4", "Minor heading"),
         ],
         default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -156,7 +157,7 @@ def _code_formatter():
 class CodeBlock(blocks.StructBlock):
     """A code listing, highlighted on the server."""
 
-    language = blocks.ChoiceBlock(choices=CODE_LANGUAGES, default="python")
+    language = blocks.ChoiceBlock(choices=CODE_LANGUAGES, default="python", search_index=False)
     code = blocks.TextBlock()
     caption = blocks.CharBlock(required=False, max_length=200)
 
@@ -212,7 +213,7 @@ class ResourceLinkBlock(blocks.StructBlock):
     """A link to an open learning resource, on this site or elsewhere."""
 
     title = blocks.CharBlock(max_length=150)
-    resource_type = blocks.ChoiceBlock(choices=RESOURCE_TYPES, default="article")
+    resource_type = blocks.ChoiceBlock(choices=RESOURCE_TYPES, default="article", search_index=False)
     page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
     url = blocks.URLBlock(required=False, label="Address", help_text="…or an address elsewhere")
     description = blocks.TextBlock(required=False, max_length=400)
@@ -358,7 +359,7 @@ class MeetingBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, default="Weekly meeting")
     date = blocks.DateBlock(help_text="The date of the first meeting")
     time = blocks.TimeBlock(help_text="Local time in the time zone below")
-    time_zone = blocks.ChoiceBlock(choices=time_zone_choices, default="UTC")
+    time_zone = blocks.ChoiceBlock(choices=time_zone_choices, default="UTC", search_index=False)
     duration_minutes = blocks.IntegerBlock(default=60, min_value=5, max_value=600, label="Length (minutes)")
     recurrence = blocks.ChoiceBlock(
         choices=[
@@ -368,6 +369,7 @@ class MeetingBlock(blocks.StructBlock):
             ("monthly", "Every month"),
         ],
         default="weekly",
+        search_index=False,
     )
     occurrences = blocks.IntegerBlock(
         required=False,
@@ -375,7 +377,7 @@ class MeetingBlock(blocks.StructBlock):
         max_value=104,
         help_text="How many meetings in all, for a repeating meeting",
     )
-    place_type = blocks.ChoiceBlock(choices=PLACE_TYPES, default="video", label="Where")
+    place_type = blocks.ChoiceBlock(choices=PLACE_TYPES, default="video", label="Where", search_index=False)
     irc_channel = blocks.CharBlock(required=False, max_length=60, help_text="e.g. #p2pu-python")
     irc_network = blocks.CharBlock(required=False, max_length=80, default="irc.libera.chat")
     video_url = blocks.URLBlock(required=False, label="Video-call link")

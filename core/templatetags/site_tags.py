@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
@@ -16,25 +17,29 @@ def _top_pages(request):
     return request._top_pages
 
 
+def _is_standard_page(page):
+    from core.models import StandardPage
+
+    return issubclass(page.specific_class, StandardPage)
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
+    """Index pages in the menu, then Badges (a view, not a page), then standard pages such as About."""
     request = context["request"]
-    items = [
-        {"title": page.title, "url": url, "active": request.path.startswith(url)}
-        for page, url in _top_pages(request)
-        if page.show_in_menus
-    ]
-    return {"items": items}
+    pages = [(page, url) for page, url in _top_pages(request) if page.show_in_menus]
+    links = [(page.title, url) for page, url in pages if not _is_standard_page(page)]
+    links.append(("Badges", reverse("badges:index")))
+    links += [(page.title, url) for page, url in pages if _is_standard_page(page)]
+    return {"items": [{"title": title, "url": url, "active": request.path.startswith(url)} for title, url in links]}
 
 
 @register.inclusion_tag("components/footer_menus.html", takes_context=True)
 def footer_menus(context):
     """Index pages under "Explore", standard pages (About, FAQ…) under "Community"."""
-    from core.models import StandardPage
-
     explore, community = [], []
     for page, url in _top_pages(context["request"]):
-        (community if issubclass(page.specific_class, StandardPage) else explore).append((page.title, url))
+        (community if _is_standard_page(page) else explore).append((page.title, url))
     return {"explore": explore, "community": community}
 
 

@@ -184,3 +184,12 @@ def test_stream_value_round_trips_every_block(page_with_every_block):
     body = page_with_every_block.body
     assert isinstance(body, StreamValue)
     assert [block.block_type for block in body] == [name for name, _ in EVERY_BLOCK] + ["image"]
+
+
+def test_search_indexes_what_readers_read_not_block_settings(page_with_every_block):
+    content = " ".join(page_with_every_block.body.stream_block.get_searchable_content(page_with_every_block.body))
+
+    assert "What you will learn" in content
+    assert "Think Python" in content
+    for setting_label in ("Section heading", "Europe/London", "Every week", "IRC channel", "Python"):
+        assert setting_label not in content.replace("Think Python", "")

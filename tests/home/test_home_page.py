@@ -39,9 +39,9 @@ def test_navigation_and_footer_come_from_the_page_tree(client, site_tree):
     response = client.get("/about/")
 
     html = BeautifulSoup(response.content, "html.parser")
-    assert [a.text for a in html.select(".main-menu a")] == ["Schools", "About"]
+    assert [a.text for a in html.select(".main-menu a")] == ["Schools", "Badges", "About"]
     assert html.select_one(".main-menu a[aria-current=page]").text == "About"
     community = [a.text for a in html.select(".site-footer nav[aria-label=Community] a")]
     assert community == ["About", "Code of conduct"]
     explore = [a.text for a in html.select(".site-footer nav[aria-label=Explore] a")]
-    assert explore == ["Schools", "Courses", "Wiki", "Search"]
+    assert explore == ["Schools", "Courses", "Wiki", "Badges", "Recent changes", "Search"]
