@@ -48,8 +48,10 @@ check: install-dev ## Django's system checks and the missing-migrations check
 test: lint check ## Run the whole suite (lint, checks, pytest with browser journeys)
 	$(BIN)/pytest
 
-bench: install-dev ## Seed a throwaway database and print page render times and query counts
-	$(BIN)/python bench/run.py
+bench: install-dev ## Benchmark every suite on throwaway databases (SUITE=search for one; BENCH_DATABASE_URL for PostgreSQL)
+	for suite in $(or $(SUITE),pages learning discussion history badges search); do \
+		$(BIN)/python bench/run.py --suite $$suite || exit 1; \
+	done
 
 clean: ## Remove the virtualenv, the SQLite database, media and test artefacts
 	rm -rf $(VENV) db.sqlite3 media test-artifacts

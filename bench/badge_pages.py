@@ -2,6 +2,8 @@
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 1000  # badges, and holders of one badge
+
 
 def seed(number):
     from django.contrib.auth import get_user_model

@@ -7,6 +7,8 @@ and the moderators' list in the admin.
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 500  # comments on one course page
+
 USERNAMES = ["ada", "bruno", "chen", "dana", "emeka", "farah", "gabriel", "hana"]
 
 

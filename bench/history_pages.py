@@ -6,6 +6,8 @@ Seeds one wiki page with 200 published versions and 5 × N changes spread over 5
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 1000  # changes site-wide, times five
+
 HISTORY_VERSIONS = 200
 CHANGED_PAGES = 50
 

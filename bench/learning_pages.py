@@ -8,6 +8,8 @@ import datetime
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 500  # participants on one course
+
 TASKS = 30
 DASHBOARD_COURSES = 20
 

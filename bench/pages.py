@@ -2,6 +2,8 @@
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 1000  # courses and wiki pages
+
 
 def seed(number):
     from courses.models import CourseKind, CoursePage, CourseTask

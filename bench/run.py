@@ -1,4 +1,4 @@
-"""Benchmarks: `make bench` (or `python bench/run.py --n 1000 --requests 30`).
+"""Benchmarks: `make bench` runs every suite; `python bench/run.py --suite search --n 10000 --requests 30` one.
 
 Each run seeds a throwaway database (a temporary SQLite file, or BENCH_DATABASE_URL, which it fills),
 prints p50/p95 render times and query counts, and writes them to bench/results/<suite>.json.
@@ -25,7 +25,7 @@ SUITES = {
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=1000, help="how many courses and wiki pages to seed")
+    parser.add_argument("--n", type=int, help="how much to seed (each suite has its own default, DEFAULT_N)")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
     parser.add_argument("--suite", choices=sorted(SUITES), default="pages", help="what to benchmark")
     args = parser.parse_args()
@@ -36,10 +36,11 @@ def main():
     from django.test import Client
 
     suite = importlib.import_module(SUITES[args.suite])
+    number = args.n or suite.DEFAULT_N
     client = Client(HTTP_HOST="localhost")
-    rows = suite.run(client, args.n, args.requests)
+    rows = suite.run(client, number, args.requests)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{args.suite}.json").write_text(json.dumps({"n": args.n, "rows": rows}, indent=2))
+    (RESULTS / f"{args.suite}.json").write_text(json.dumps({"n": number, "rows": rows}, indent=2))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ import time
 
 from harness import measure, print_table, progress
 
+DEFAULT_N = 10000  # pages (and five times as many comments)
+
 # One string each, split into words: easier to read and extend than a list of quoted words.
 TOPICS = (  # noqa: SIM905
     "python javascript html css accessibility design photography gardening beekeeping cooking baking fermentation "
