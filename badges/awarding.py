@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
+from django.utils import timezone
 
 from . import notifications
 from .documents import absolute
@@ -98,7 +99,8 @@ def completion_evidence(course, task, completion):
     completed_at = getattr(completion, "completed_at", None)
     narrative = f"Completed the task “{task.title}” of {course.title}"
     if completed_at:
-        narrative += f" on {completed_at:%d %B %Y}"
+        completed_on = timezone.localtime(completed_at)
+        narrative += f" on {completed_on.day} {completed_on:%B %Y}"
     return {
         "id": evidence_url or absolute(course.url + f"#task-{task.pk}"),
         "name": task.title,

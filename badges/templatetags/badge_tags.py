@@ -109,3 +109,18 @@ def course_badges(context, course):
             .values_list("badge_id", flat=True)
         )
     return {"badges": badges, "held": held, "course": course}
+
+
+@register.inclusion_tag("badges/includes/earned_badges.html", takes_context=True)
+def course_badges_earned(context, course):
+    """The completion badges of `course` the reader holds, to tell them under their progress that they earned them."""
+    request = context.get("request")
+    if not request or not request.user.is_authenticated:
+        return {"assertions": []}
+    assertions = (
+        Assertion.objects.active()
+        .filter(recipient=request.user, badge__earned_by=EarningPath.COMPLETION, badge__course_links__course=course)
+        .select_related("badge")
+        .order_by("issued_on", "pk")
+    )
+    return {"assertions": list(assertions), "member": request.user}

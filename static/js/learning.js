@@ -55,6 +55,27 @@
         announce(message);
     }
 
+    // News in the progress summary (an earned badge): lines marked data-learning-announce that the new summary
+    // shows and the old one did not. They are read out with the task's own message and scrolled into view, since
+    // the summary sits above the task list, often off screen.
+    function announcedLines(root) {
+        return root ? Array.prototype.slice.call(root.querySelectorAll("[data-learning-announce]")) : [];
+    }
+
+    function lineText(element) {
+        return element.textContent.replace(/\s+/g, " ").trim();
+    }
+
+    function newlyShown(before, after) {
+        var old = announcedLines(before).map(lineText);
+        return announcedLines(after).filter(function (element) { return old.indexOf(lineText(element)) === -1; });
+    }
+
+    function reveal(element) {
+        var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        element.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    }
+
     function submitTask(form) {
         var button = form.querySelector("button[type=submit]");
         if (button) button.disabled = true;
@@ -66,6 +87,7 @@
             if (box && replacement) box.replaceWith(replacement);
             var summary = document.querySelector("[data-learning-tasks-progress]");
             var newSummary = fragment(data.progress_html);
+            var news = newlyShown(summary, newSummary);
             if (summary && newSummary) summary.replaceWith(newSummary);
             updateProgress(data.done, data.total);
             var marker = document.querySelector('[data-learning-marker="' + box.getAttribute("data-learning-task") + '"]');
@@ -73,7 +95,8 @@
             if (marker && newMarker) marker.replaceWith(newMarker);
             var focusTarget = replacement && replacement.querySelector("button, input");
             if (focusTarget) focusTarget.focus();
-            announce(data.message + " " + data.done + " of " + data.total + " tasks done.");
+            if (news.length) reveal(news[0]);
+            announce([data.message, data.done + " of " + data.total + " tasks done."].concat(news.map(lineText)).join(" "));
         }).catch(function () {
             if (button) button.disabled = false;
             form.submit();

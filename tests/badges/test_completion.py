@@ -10,13 +10,17 @@ from django.db import connection
 from django.db.models.signals import post_save
 
 import pytest
+from bs4 import BeautifulSoup
 
 from badges.awarding import completion_model
 from badges.models import Assertion, BadgeCourse, BadgeRequiredTask
+from badges.revocation import revoke
 from courses.models import CoursePage
+from learning.schedule import ensure_first_round
 from learning.signals import progress_changed
+from tests.learning.factories import taking_part
 
-from .factories import MemberFactory
+from .factories import AssertionFactory, MemberFactory
 
 TaskCompletion = completion_model()
 pytestmark = pytest.mark.skipif(TaskCompletion is None, reason="learning has no TaskCompletion model yet")
@@ -64,6 +68,36 @@ def test_the_badge_comes_with_the_last_task_and_carries_the_evidence(badge_world
     assert assertion.evidence[0]["id"].endswith(f"{badge_world.course.url}#task-{tasks[0].pk}")
     # Only the completion badge: the others are earned otherwise.
     assert Assertion.objects.filter(recipient=learner).count() == 1
+
+
+def test_the_learner_is_told_on_the_course_page_when_the_last_task_earns_the_badge(client, badge_world):
+    course, learner = badge_world.course, badge_world.learner
+    ensure_first_round(course)
+    taking_part(course, learner)
+    AssertionFactory(badge=badge_world.peer, recipient=learner)  # held, but not earned by completing the course
+    client.force_login(learner)
+    tasks = list(course.tasks.all())
+
+    def mark_done(task):
+        response = client.post(f"{course.url}tasks/{task.pk}/", HTTP_ACCEPT="application/json")
+        assert response.status_code == 200
+        return BeautifulSoup(response.json()["progress_html"], "html.parser")
+
+    for task in tasks[:-1]:
+        assert mark_done(task).select(".badge-earned") == []
+    news = mark_done(tasks[-1]).select(".badge-earned")
+
+    assertion = Assertion.objects.get(recipient=learner, badge=badge_world.completion)
+    assert [" ".join(item.select_one("[data-learning-announce]").get_text().split()) for item in news] == [
+        "You earned the Web Literate badge! It’s in the backpack on your profile, ready to share."
+    ]
+    assert {a["href"] for a in news[0].select("a")} == {learner.get_absolute_url(), assertion.get_absolute_url()}
+    page = BeautifulSoup(client.get(course.url).content, "html.parser")
+    assert len(page.select("[data-learning-tasks-progress] .badge-earned")) == 1, "still said after a reload"
+
+    revoke(assertion, "Spam")
+    page = BeautifulSoup(client.get(course.url).content, "html.parser")
+    assert page.select(".badge-earned") == [], "a revoked badge is not announced"
 
 
 def test_toggling_a_task_twice_never_makes_a_second_assertion(badge_world):
