@@ -1,7 +1,8 @@
 """The badges part of the demo community, loaded by `load_initial_data` after the pages exist.
 
-Badges of all three kinds on real demo courses, holders, a peer-assessed submission still in review, and an
-organiser's award to the `learner` demo account. Every step finds before it creates.
+Badges of all three kinds on real demo courses, holders, a peer-assessed submission still in review, an
+organiser's award to the `learner` demo account, and the completion badges of whoever the learning demo took
+through every task of a course (the `learner` account too, if it does). Every step finds before it creates.
 """
 
 import datetime
