@@ -16,7 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from . import conf, documents, ratelimit
+from core.ratelimit import RateLimit
+
+from . import conf, documents
 from .awarding import (
     AwardRefused,
     award_by_organiser,
@@ -306,6 +308,11 @@ def badge_detail(request, slug):
     return anonymous_cacheable(request, response)
 
 
+def too_many_this_hour(action, user, per_hour):
+    """Count one `action` by `user`; the seconds to wait once they did it more than `per_hour` times this hour."""
+    return RateLimit(f"badges-{action}", user=(user.pk, [(per_hour, 60 * 60)])).hit()
+
+
 @login_required
 @require_POST
 def submit(request, slug):
@@ -313,7 +320,7 @@ def submit(request, slug):
     existing = Submission.objects.filter(badge=badge, learner=request.user).first()
     form = SubmissionForm(request.POST, instance=existing)
     status = 400
-    if not ratelimit.allow("submit", request.user, conf.submissions_per_hour()):
+    if too_many_this_hour("submit", request.user, conf.submissions_per_hour()):
         form.add_error(None, "You have sent a lot of submissions in the last hour. Please try again later.")
         status = 429
     elif form.is_valid():
@@ -347,7 +354,7 @@ def award(request, slug):
     if not badge.is_organiser(request.user):
         messages.error(request, "Only the organisers of this badge’s courses can award it.")
         return render(request, "badges/badge_detail.html", badge_context(request, badge), status=403)
-    if not ratelimit.allow("award", request.user, conf.awards_per_hour()):
+    if too_many_this_hour("award", request.user, conf.awards_per_hour()):
         form.add_error(None, "You have awarded a lot of badges in the last hour. Please try again later.")
         status = 429
     elif form.is_valid():
@@ -384,7 +391,7 @@ def submission_detail(request, slug, pk):
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         form = ReviewForm(request.POST)
-        if not ratelimit.allow("review", user, conf.reviews_per_hour()):
+        if too_many_this_hour("review", user, conf.reviews_per_hour()):
             form.add_error(None, "You have written a lot of reviews in the last hour. Please try again later.")
             status = 429
         elif form.is_valid():

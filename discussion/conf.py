@@ -24,8 +24,6 @@ DEFAULTS = {
     # Likes, flags, edits, deletions and accepted answers share these, more generous, limits.
     "ACTION_LIMITS_PER_USER": [(60, 60), (400, 60 * 60)],
     "ACTION_LIMITS_PER_IP": [(120, 60)],
-    # How many proxies in front of the app servers append to X-Forwarded-For. 0: use REMOTE_ADDR as it is.
-    "PROXY_COUNT": 0,
     # Groups whose members moderate comments (granted `discussion.moderate_comment` after each migrate).
     "MODERATOR_GROUPS": ["Moderators"],
 }

@@ -21,7 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wagtail.models import Page
 
-from .abuse import check_action_rate, check_post_rate, client_ip
+from core.ratelimit import client_ip
+
+from .abuse import check_action_rate, check_post_rate
 from .conf import conf
 from .forms import CommentForm, NotificationSettingsForm, TextForm
 from .models import Comment, Mute, NotificationSettings

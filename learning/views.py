@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page, Site
 
 from core.blocks import TaskStreamBlock
+from core.ratelimit import RateLimit, client_ip, wait_message
 from courses.models import CoursePage
-from discussion.abuse import check_rate
 
 from . import calendars, progress, signups
 from . import dashboard as dashboard_data
@@ -59,10 +59,12 @@ TASK_ERROR_KEY = "learning_task_error"
 
 
 def rate_limited(request, action, limit):
-    """A Refusal when this member did `action` too often (counted in the shared cache), else None."""
+    """A Refusal when this member (or, three times as generously, their address) did `action` too often, else None."""
     count, seconds = limit
-    over = check_rate(request, f"learning-{action}", [(count, seconds)], [(count * 3, seconds)])
-    return Refusal(over.message, status=429) if over else None
+    wait = RateLimit(
+        f"learning-{action}", user=(request.user.pk, [limit]), ip=(client_ip(request), [(count * 3, seconds)])
+    ).hit()
+    return Refusal(wait_message(wait, "You are doing that too often."), status=429) if wait else None
 
 
 def signed_in(view):

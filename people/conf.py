@@ -15,8 +15,6 @@ DEFAULTS = {
     # Password-reset requests per address and per email address asked for.
     "RESET_LIMITS_PER_IP": [(5, 60 * 60)],
     "RESET_LIMITS_PER_ACCOUNT": [(3, 60 * 60)],
-    # How many proxies in front of the app servers append to X-Forwarded-For. 0: use REMOTE_ADDR as it is.
-    "PROXY_COUNT": 0,
     # Largest avatar upload, in bytes; avatars are stored cropped to a square of AVATAR_SIZE pixels.
     "AVATAR_MAX_BYTES": 5 * 1024 * 1024,
     "AVATAR_SIZE": 320,

@@ -14,6 +14,8 @@ from django.core.files.uploadedfile import InMemoryUploadedFile
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.ratelimit import wait_message
+
 from . import ratelimit
 from .conf import conf
 
@@ -98,7 +100,7 @@ class SignupForm(auth_forms.BaseUserCreationForm):
             limit = ratelimit.signup_limit(self.request, self.data.get("email", ""))
             wait = limit.blocked()
             if wait:
-                raise ValidationError(ratelimit.wait_message(wait))
+                raise ValidationError(wait_message(wait))
             limit.hit()
         return super().clean()
 
@@ -123,7 +125,7 @@ class LoginForm(auth_forms.AuthenticationForm):
         limit = ratelimit.login_limit(self.request, account)
         wait = limit.blocked()
         if wait:
-            raise ValidationError(ratelimit.wait_message(wait), code="rate_limited")
+            raise ValidationError(wait_message(wait), code="rate_limited")
         member = self.find_member(account)
         username = member.username if member else account
         self.user_cache = authenticate(self.request, username=username, password=password)
@@ -163,7 +165,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             limit = ratelimit.reset_limit(self.request, email)
             wait = limit.blocked()
             if wait:
-                raise ValidationError(ratelimit.wait_message(wait))
+                raise ValidationError(wait_message(wait))
             limit.hit()
         return cleaned
 

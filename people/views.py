@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import wait_message
 from courses.models import CoursePage
 
 from . import ratelimit
@@ -101,7 +102,7 @@ def resend_confirmation(request):
     limit = ratelimit.confirmation_limit(request, member)
     wait = limit.blocked()
     if wait:
-        messages.error(request, ratelimit.wait_message(wait))
+        messages.error(request, wait_message(wait))
     else:
         limit.hit()
         send_confirmation(member)

@@ -1,13 +1,10 @@
 """/search/ (the results page) and /search/suggestions/ (autocomplete for the header box, as JSON)."""
 
-import time
-
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from discussion.abuse import client_ip
+from core.ratelimit import RateLimit, client_ip
 
 from . import results
 from .conf import conf
@@ -29,24 +26,12 @@ def search(request):
     )
 
 
-def over_rate_limit(request):
-    """Count one autocomplete request from this address; the seconds to wait if it went over the limit, else 0."""
-    window = int(time.time() // 60)
-    key = f"search:autocomplete:{client_ip(request)}:{window}"
-    if cache.add(key, 1, 61):
-        return 0
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add() and incr()
-        cache.set(key, 1, 61)
-        return 0
-    return max(1, int((window + 1) * 60 - time.time())) if count > conf.AUTOCOMPLETE_REQUESTS_PER_MINUTE else 0
-
-
 @require_GET
 def autocomplete(request):
     """Pages whose titles start with the words typed: `{"query": ..., "results": [{title, url, type, context}]}`."""
-    wait = over_rate_limit(request)
+    # Visitors whose address is unknown share one count.
+    address = client_ip(request) or "unknown"
+    wait = RateLimit("search-autocomplete", ip=(address, [(conf.AUTOCOMPLETE_REQUESTS_PER_MINUTE, 60)])).hit()
     if wait:
         response = JsonResponse({"error": "Too many requests: try again in a minute.", "results": []}, status=429)
         response["Retry-After"] = str(wait)

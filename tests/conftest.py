@@ -1,5 +1,7 @@
 from types import SimpleNamespace
 
+from django.core.cache import cache
+
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
@@ -19,6 +21,14 @@ from .factories import (
 )
 
 VIDEO_URL = "https://www.youtube.com/watch?v=test-video"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and other cached state live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# How many proxies in front of the app servers append to X-Forwarded-For; 0 ignores the header (anyone can write it).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 # Application definition
 

@@ -1,21 +1,12 @@
 """Fixtures for the discussion tests: members who may post, a moderator, pages with discussions."""
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 import pytest
 
 from tests.factories import WikiPageFactory
 
 from .factories import confirmed, post
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate-limit counters live in the cache; every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

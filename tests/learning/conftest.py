@@ -3,21 +3,12 @@
 import datetime
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 import pytest
 
 from learning.schedule import ensure_first_round
 
 from .factories import member, organise
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate-limit counters live in the cache; every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

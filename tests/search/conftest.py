@@ -3,7 +3,6 @@
 import html
 from types import SimpleNamespace
 
-from django.core.cache import cache
 from django.utils import timezone
 
 import pytest
@@ -15,14 +14,6 @@ from tests.factories import SchoolPageFactory, StandardPageFactory, UserFactory,
 
 def paragraph(text):
     return [("paragraph", f"<p>{text}</p>")]
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate-limit counters and the spelling vocabulary live in the cache: every test starts without them."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
