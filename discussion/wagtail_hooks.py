@@ -1,4 +1,6 @@
 from django.db.models import Count, Q
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -9,6 +11,11 @@ from .models import Comment
 from .permissions import is_moderator
 
 modeladmin_register(CommentAdmin)
+
+
+@hooks.register("insert_global_admin_css")
+def discussion_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/discussion-admin.css"))
 
 
 @hooks.register("annotate_course_cards")

@@ -1,5 +1,7 @@
 """Every public page works under the strict Content-Security-Policy: no inline script, style or javascript: links."""
 
+from django.conf import settings
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -59,3 +61,13 @@ def test_the_checker_catches_what_it_should():
     html = '<p style="x" onclick="y"><a href="javascript:z">a</a></p><script>w</script><style>v</style>'
 
     assert len(inline_violations(html)) == 5
+
+
+def test_no_template_carries_inline_style_or_script():
+    """Also the templates no test renders (admin screens, rare states); emails are exempt, mail clients need style=."""
+    problems = []
+    for path in sorted(settings.BASE_DIR.joinpath("templates").rglob("*.html")):
+        if "emails" in path.parts:
+            continue
+        problems.extend(f"{path.name}: {problem}" for problem in inline_violations(path.read_text()))
+    assert problems == []

@@ -118,6 +118,7 @@ def test_the_inspect_page_shows_source_flags_and_thread(client, queue, moderator
     assert "Hidden: awaiting decision" in page
     assert "Flags (3)" in page
     assert "203.0.113.9" in page
+    assert "css/discussion-admin.css" in page  # indents the thread outline without style attributes
 
 
 def test_members_without_the_permission_are_turned_away(client, queue, chen):
