@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs the suite in this process.
+PYTEST_WORKERS ?= auto
 MANAGE := $(BIN)/python manage.py
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=p2pu_site.settings.test
 
@@ -46,7 +48,7 @@ check: install-dev ## Django's system checks and the missing-migrations check
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
 test: lint check ## Run the whole suite (lint, checks, pytest with browser journeys)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: install-dev ## Benchmark every suite on throwaway databases (SUITE=search for one; BENCH_DATABASE_URL for PostgreSQL)
 	for suite in $(or $(SUITE),pages learning discussion history badges search); do \

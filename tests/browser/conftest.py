@@ -6,6 +6,8 @@ Screenshots go to test-artifacts/screenshots/. A missing Chromium fails the run:
 import os
 from pathlib import Path
 
+from django.db import connections
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
@@ -74,3 +76,6 @@ def tab(browser, live_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Tab(context.new_page(), live_server.url)
     context.close()
+    # The ORM calls a journey makes while Playwright runs open their own connection (see `browser`): close it, or
+    # it would keep the test database from being dropped at the end of the run.
+    connections.close_all()
