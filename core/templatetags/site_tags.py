@@ -1,36 +1,48 @@
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page, Site
 
+from core import menus
+
 register = template.Library()
 
 
 def _top_pages(request):
-    """The home page's live children, fetched once per request for the header and the footer."""
+    """The home page's live, public children as (title, url, show_in_menus, is_standard_page), for header and footer.
+
+    Kept in the shared cache per site (every page of the site shows them) until `core.menus` hears of a change.
+    """
     if not hasattr(request, "_top_pages"):
         site = Site.find_for_request(request)
-        pages = site.root_page.get_children().live().public() if site else []
-        request._top_pages = [(page, page.get_url(request)) for page in pages]
+        request._top_pages = (
+            cache.get_or_set(menus.cache_key(site), lambda: _read_top_pages(site, request), menus.TIMEOUT)
+            if site
+            else []
+        )
     return request._top_pages
 
 
-def _is_standard_page(page):
+def _read_top_pages(site, request):
     from core.models import StandardPage
 
-    return issubclass(page.specific_class, StandardPage)
+    return [
+        (page.title, page.get_url(request), page.show_in_menus, issubclass(page.specific_class, StandardPage))
+        for page in site.root_page.get_children().live().public()
+    ]
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """Index pages in the menu, then Badges (a view, not a page), then standard pages such as About."""
     request = context["request"]
-    pages = [(page, url) for page, url in _top_pages(request) if page.show_in_menus]
-    links = [(page.title, url) for page, url in pages if not _is_standard_page(page)]
+    pages = [(title, url, standard) for title, url, in_menus, standard in _top_pages(request) if in_menus]
+    links = [(title, url) for title, url, standard in pages if not standard]
     links.append(("Badges", reverse("badges:index")))
-    links += [(page.title, url) for page, url in pages if _is_standard_page(page)]
+    links += [(title, url) for title, url, standard in pages if standard]
     return {"items": [{"title": title, "url": url, "active": request.path.startswith(url)} for title, url in links]}
 
 
@@ -38,8 +50,8 @@ def main_menu(context):
 def footer_menus(context):
     """Index pages under "Explore", standard pages (About, FAQ…) under "Community"."""
     explore, community = [], []
-    for page, url in _top_pages(context["request"]):
-        (community if _is_standard_page(page) else explore).append((page.title, url))
+    for title, url, _in_menus, standard in _top_pages(context["request"]):
+        (community if standard else explore).append((title, url))
     return {"explore": explore, "community": community}
 
 
