@@ -1,9 +1,8 @@
 """What the discussion does when other parts of the site change: blocks, and migrations (moderators' permission)."""
 
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
 from django.dispatch import receiver
 
+from core.permissions import grant_to_groups
 from moderation.signals import member_blocked, member_unblocked
 
 from .conf import conf
@@ -23,15 +22,6 @@ def show_comments_of_unblocked_member(sender, user, **kwargs):
         comment.unhide_after_block()
 
 
-def grant_moderation_permission(sender, using="default", apps=None, **kwargs):
-    """Give the moderator groups `discussion.moderate_comment`, so nobody has to tick it by hand after deploying."""
-    create_permissions(sender, verbosity=0, using=using)
-    permission = (
-        Permission.objects.using(using)
-        .filter(content_type__app_label="discussion", codename="moderate_comment")
-        .first()
-    )
-    if permission is None:
-        return
-    for group in Group.objects.using(using).filter(name__in=conf.MODERATOR_GROUPS):
-        group.permissions.add(permission)
+def grant_moderation_permission(sender, using="default", **kwargs):
+    """Give the moderator groups `discussion.moderate_comment` after each migrate."""
+    grant_to_groups(sender, "moderate_comment", conf.MODERATOR_GROUPS, using)

@@ -1,7 +1,6 @@
 """What learning does when other parts of the site change: publishing a course, blocks, migrations."""
 
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
+from core.permissions import grant_to_groups
 
 from .conf import conf
 from .models import Signup
@@ -27,14 +26,5 @@ def places_after_block(sender, user, **kwargs):
 
 
 def grant_manage_permission(sender, using="default", **kwargs):
-    """Give the moderator groups `learning.manage_participants`, so nobody has to tick it by hand after deploying."""
-    create_permissions(sender, verbosity=0, using=using)
-    permission = (
-        Permission.objects.using(using)
-        .filter(content_type__app_label="learning", codename="manage_participants")
-        .first()
-    )
-    if permission is None:
-        return
-    for group in Group.objects.using(using).filter(name__in=conf.MODERATOR_GROUPS):
-        group.permissions.add(permission)
+    """Give the moderator groups `learning.manage_participants` after each migrate."""
+    grant_to_groups(sender, "manage_participants", conf.MODERATOR_GROUPS, using)
