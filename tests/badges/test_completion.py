@@ -3,11 +3,7 @@
 They listen to learning's `progress_changed` signal and read its TaskCompletion records.
 """
 
-import threading
-import time
-
-from django.db import connection
-from django.db.models.signals import post_save
+from django.db import transaction
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,6 +15,7 @@ from courses.models import CoursePage
 from learning.schedule import ensure_first_round
 from learning.signals import progress_changed
 from tests.learning.factories import taking_part
+from tests.races import at_once, needs_two_transactions
 
 from .factories import AssertionFactory, MemberFactory
 
@@ -150,39 +147,19 @@ def test_query_count_of_an_award_does_not_grow_with_tasks(badge_world, make_cour
     assert held(learner, badge_world.completion) == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two transactions at once (PostgreSQL)")
+@needs_two_transactions
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_progress_events_racing_award_once(badge_world):
     learner = badge_world.learner
     for task in badge_world.course.tasks.all():
         record(learner, task)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def linger(sender, **kwargs):
-        time.sleep(0.3)  # both requests are past their "already holds it?" check before either commits
 
     def send():
-        try:
-            barrier.wait(timeout=10)
-            from django.db import transaction
+        with transaction.atomic():
+            progress_changed.send(sender=CoursePage, user=learner, course=badge_world.course)
 
-            with transaction.atomic():
-                progress_changed.send(sender=CoursePage, user=learner, course=badge_world.course)
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    post_save.connect(linger, sender=Assertion, dispatch_uid="linger")
-    try:
-        threads = [threading.Thread(target=send) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    finally:
-        post_save.disconnect(dispatch_uid="linger", sender=Assertion)
+    # Both are past their "already holds it?" check before either commits.
+    _, errors = at_once(send, [(), ()], linger_on=Assertion)
 
     assert errors == []
     assert held(learner, badge_world.completion) == 1

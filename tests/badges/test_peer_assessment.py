@@ -1,15 +1,10 @@
 """Peer assessment: learners submit work, holders and organisers review it, the badge is awarded exactly once."""
 
-import threading
-import time
-
-from django.db import connection
-from django.db.models.signals import post_save
-
 import pytest
 
 from badges.awarding import AwardRefused, review_submission, submit_evidence
 from badges.models import Assertion, Review, Submission
+from tests.races import at_once, needs_two_transactions
 
 from .factories import MemberFactory, ReviewFactory, SubmissionFactory
 
@@ -131,38 +126,20 @@ def test_submissions_are_refused_for_holders_and_other_kinds_of_badge(badge_worl
     assert Submission.objects.count() == 0
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two transactions at once (PostgreSQL)")
+@needs_two_transactions
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviews_arriving_at_once_award_exactly_once(badge_world, holder_of):
     badge_world.peer.min_reviews = 2
     badge_world.peer.save()
     submission = SubmissionFactory(badge=badge_world.peer, learner=badge_world.learner)
     reviewers = [holder_of(badge_world.peer), badge_world.organiser]
-    barrier = threading.Barrier(len(reviewers))
-    results, errors = [], []
-
-    def review(reviewer):
-        try:
-            barrier.wait(timeout=10)
-            results.append(review_submission(submission, reviewer, **GOOD))
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    def linger(sender, **kwargs):
-        # Hold each transaction open after its review is written, so the two overlap for certain.
-        time.sleep(0.5)
-
-    post_save.connect(linger, sender=Review, dispatch_uid="linger")
-    try:
-        threads = [threading.Thread(target=review, args=(reviewer,)) for reviewer in reviewers]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    finally:
-        post_save.disconnect(dispatch_uid="linger", sender=Review)
+    # Each transaction stays open a moment after its review is written, so the two overlap.
+    results, errors = at_once(
+        lambda reviewer: review_submission(submission, reviewer, **GOOD),
+        [(r,) for r in reviewers],
+        linger_on=Review,
+        seconds=0.5,
+    )
 
     assert errors == []
     assert Review.objects.filter(submission=submission).count() == 2
