@@ -5,7 +5,7 @@ changed, a site edited."""
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # Safety net: even a change no signal reports shows within this many seconds.
@@ -23,13 +23,16 @@ def clear(**kwargs):
 
 
 def clear_if_near_top(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= MENU_DEPTH:
+    if instance.depth is not None and instance.depth <= MENU_DEPTH:
         clear()
 
 
 def connect():
-    post_save.connect(clear_if_near_top, dispatch_uid="core.menus.page_saved")
-    post_delete.connect(clear_if_near_top, dispatch_uid="core.menus.page_deleted")
+    # Receivers with a sender only: a receiver on every model would cost Django its fast bulk deletes everywhere.
+    # Saving a page sends post_save for its own class; deleting one sends post_delete for Page too.
+    for model in get_page_models():
+        post_save.connect(clear_if_near_top, sender=model, dispatch_uid=f"core.menus.{model._meta.label}_saved")
+    post_delete.connect(clear_if_near_top, sender=Page, dispatch_uid="core.menus.page_deleted")
     page_published.connect(clear_if_near_top, dispatch_uid="core.menus.published")
     page_unpublished.connect(clear_if_near_top, dispatch_uid="core.menus.unpublished")
     post_page_move.connect(clear, dispatch_uid="core.menus.moved")

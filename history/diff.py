@@ -48,7 +48,7 @@ def _content_panel(page_class):
 def shows_a_change(html):
     """Whether a comparison's HTML marks anything as added or removed (markup-only edits, such as the ids the
     rich-text editor adds to paragraphs, change the stored value but nothing a reader sees)."""
-    return "addition" in html or "deletion" in html
+    return 'class="addition"' in html or 'class="deletion"' in html
 
 
 def compare(page_class, old, new, request=None):

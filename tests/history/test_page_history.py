@@ -1,9 +1,11 @@
 """The public history of a page: its published versions, readable differences for anyone, moderators' reverts."""
 
+from wagtail.admin.compare import diff_text
 from wagtail.models import Page
 
 import pytest
 
+from history.diff import shows_a_change
 from moderation.models import ReviewOutcome
 from tests.factories import WikiPageFactory
 from tests.history.factories import publish_version
@@ -86,6 +88,13 @@ def test_markup_only_edits_are_not_shown_as_changes(client, page, versions):
     html = client.get(f"{page.url}history/compare/{versions['second'].pk}/{same_text.pk}/").content.decode()
 
     assert "These two versions have the same content." in html
+
+
+def test_words_like_addition_in_unchanged_text_are_not_a_change():
+    same = "In addition, we meet weekly; no deletion of notes."
+
+    assert not shows_a_change(diff_text(same, same).to_html())
+    assert shows_a_change(diff_text(same, same + " Bring tea.").to_html())
 
 
 def test_the_compare_form_goes_to_the_canonical_address_older_first(client, page, versions):
