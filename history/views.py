@@ -193,21 +193,21 @@ class RecentChangesFeed(Feed):
     description = "Changes published to courses, schools and wiki pages."
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return change_filters(request)[1]
+        # One feed object answers every request (and thread): what a request needs travels in the object returned.
+        return request.get_full_path(), change_filters(request)[1]
 
     @staticmethod
     def absolute(path):
         return settings.WAGTAILADMIN_BASE_URL + path
 
-    def link(self, entries):
+    def link(self, obj):
         return self.absolute(reverse("history:recent_changes"))
 
-    def feed_url(self, entries):
-        return self.absolute(self.request.get_full_path())
+    def feed_url(self, obj):
+        return self.absolute(obj[0])
 
-    def items(self, entries):
-        return versions_of(list(entries[:FEED_ITEMS]))
+    def items(self, obj):
+        return versions_of(list(obj[1][:FEED_ITEMS]))
 
     def item_title(self, change):
         return f"{change.page.title}: {change.summary}" if change.summary else change.page.title
@@ -217,7 +217,7 @@ class RecentChangesFeed(Feed):
         return f"{change.summary or 'Changed'} (by {author})"
 
     def item_link(self, change):
-        url = change.page.get_url(self.request)
+        url = change.page.get_url_parts()[2]  # the path within its site; absolute() adds the site's address
         if change.previous_revision_id:
             url = f"{url}history/compare/{change.previous_revision_id}/{change.revision_id}/"
         return self.absolute(url)

@@ -93,6 +93,8 @@ def test_the_atom_feed_has_the_same_changes_and_filters(client, changes):
     first = next(feed.iter(f"{ATOM}entry"))
     assert first.find(f"{ATOM}author/{ATOM}name").text == "Cora T"
     assert first.find(f"{ATOM}link").get("href").startswith("http://testserver/schools/")
+    self_link = next(link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self")
+    assert self_link.get("href") == "http://testserver/recent-changes/feed/?area=courses"
 
 
 def test_pages_of_changes(client, site_tree):
