@@ -122,11 +122,12 @@ class LoginForm(auth_forms.AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not account or not password:
             return self.cleaned_data
-        limit = ratelimit.login_limit(self.request, account)
+        member = self.find_member(account)
+        # A member's failures count together however they name the account (username or email address).
+        limit = ratelimit.login_limit(self.request, f"#{member.pk}" if member else account)
         wait = limit.blocked()
         if wait:
             raise ValidationError(wait_message(wait), code="rate_limited")
-        member = self.find_member(account)
         username = member.username if member else account
         self.user_cache = authenticate(self.request, username=username, password=password)
         if self.user_cache is None:

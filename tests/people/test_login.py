@@ -47,6 +47,19 @@ def test_failures_are_limited_per_account_even_from_many_addresses(settings):
     assert "_auth_user_id" not in client.session
 
 
+def test_failures_by_username_and_by_email_count_against_the_same_account(settings):
+    settings.PEOPLE_LOGIN_FAILURE_LIMITS_PER_ACCOUNT = [(2, 900)]
+    member("ada", email="ada@example.org")
+    log_in(Client(REMOTE_ADDR="198.51.100.1"), "ada", "guess")
+    log_in(Client(REMOTE_ADDR="198.51.100.2"), "ADA@example.org", "guess")
+
+    client = Client(REMOTE_ADDR="198.51.100.3")
+    response = log_in(client, "ada")
+
+    assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_failures_are_limited_per_address_across_accounts(settings):
     settings.PEOPLE_LOGIN_FAILURE_LIMITS_PER_IP = [(3, 900)]
     member("ada")
@@ -104,10 +117,13 @@ def test_the_admin_sends_visitors_to_the_same_log_in_page(client):
 def test_wagtails_own_log_in_and_reset_pages_cannot_bypass_the_limits(client, settings):
     settings.PEOPLE_LOGIN_FAILURE_LIMITS_PER_ACCOUNT = [(1, 900)]
     member("ada")
+    log_in(Client(REMOTE_ADDR="198.51.100.1"), "ada", "guess")  # the account is now at its limit
 
     assert client.get("/admin/login/?next=/admin/pages/")["Location"] == "/accounts/login/?next=/admin/pages/"
-    posted = client.post("/admin/login/", {"username": "ada", "password": "guess"})
-    assert posted.status_code == 302 and "_auth_user_id" not in client.session
+    # Even the right password, posted to Wagtail's own form, only leads to the site's (limited) log-in page.
+    posted = client.post("/admin/login/", {"username": "ada", "password": PASSWORD})
+    assert posted.status_code == 302 and posted["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
     assert client.get("/admin/password_reset/").status_code == 404
 
 
