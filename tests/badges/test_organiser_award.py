@@ -128,3 +128,16 @@ def test_the_database_allows_one_assertion_per_badge_and_member(badge_world):
     assert created and not created_again and again == first
     with pytest.raises(IntegrityError), transaction.atomic():
         Assertion.objects.create(badge=badge_world.award, recipient=badge_world.learner, earned_by="award")
+
+
+def test_too_many_awards_in_an_hour_answer_429_and_award_nothing_more(client, badge_world, settings):
+    settings.BADGES_AWARDS_PER_HOUR = 1
+    client.force_login(badge_world.organiser)
+    assert client.post(award_url(badge_world.award), {"recipient": "lena", "note": NOTE}).status_code == 302
+    Assertion.objects.all().delete()
+
+    response = client.post(award_url(badge_world.award), {"recipient": "lena", "note": NOTE})
+
+    assert response.status_code == 429
+    assert "awarded a lot of badges in the last hour" in response.content.decode()
+    assert not Assertion.objects.exists()

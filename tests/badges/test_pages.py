@@ -244,3 +244,30 @@ def test_query_counts_do_not_grow_with_badges_or_holders(client, badge_world, ur
 
     assert many == few
     assert many <= 25
+
+
+def test_too_many_submissions_in_an_hour_answer_429_and_change_nothing(client, badge_world, settings):
+    settings.BADGES_SUBMISSIONS_PER_HOUR = 1
+    client.force_login(badge_world.learner)
+    first = {"evidence_url": "https://example.org/first", "text": "x" * 60}
+    assert client.post("/badges/webmaker/submit/", first).status_code == 302
+
+    response = client.post("/badges/webmaker/submit/", {"evidence_url": "https://example.org/second", "text": "y" * 60})
+
+    assert response.status_code == 429
+    assert "a lot of submissions in the last hour" in response.content.decode()
+    assert Submission.objects.get().evidence_url == "https://example.org/first"
+
+
+def test_too_many_reviews_in_an_hour_answer_429_and_store_nothing(client, badge_world, holder_of, settings):
+    settings.BADGES_REVIEWS_PER_HOUR = 1
+    first, second = (SubmissionFactory(badge=badge_world.peer, learner=MemberFactory()) for _ in range(2))
+    client.force_login(holder_of(badge_world.peer))
+    review = {"rating": "5", "comment": "Lovely work, clearly explained."}
+    assert client.post(first.get_absolute_url(), review).status_code == 302
+
+    response = client.post(second.get_absolute_url(), review)
+
+    assert response.status_code == 429
+    assert "a lot of reviews in the last hour" in response.content.decode()
+    assert not second.reviews.exists()
