@@ -227,3 +227,38 @@ def test_permission_matrix(world, role, action):
         )
         assert not took_effect
         assert snapshot() == before
+
+
+MODERATION_PAGES = ["/moderation/", "/moderation/members/", "/moderation/members/learner/", "/moderation/log/"]
+
+
+@pytest.mark.parametrize("role", ["visitor", "unconfirmed", "learner", "contributor", "trusted"])
+def test_the_moderation_pages_are_refused_to_everyone_but_moderators(world, role):
+    client = Client()
+    if role != "visitor":
+        client.force_login(world.people[role])
+
+    for url in MODERATION_PAGES:
+        assert refused(client.get(url)), f"{role} must not see {url}"
+
+
+@pytest.mark.parametrize("role", ["moderator", "admin"])
+def test_moderators_see_the_moderation_pages(world, role):
+    client = Client()
+    client.force_login(world.people[role])
+
+    for url in MODERATION_PAGES:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("action", ["promote", "block", "approve"])
+def test_moderators_actions_need_the_csrf_token(world, action):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.people["moderator"])
+    before = snapshot()
+
+    response, took_effect = ACTIONS[action](client, world)
+
+    assert response.status_code == 403
+    assert not took_effect
+    assert snapshot() == before
