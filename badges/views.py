@@ -13,7 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from core.ratelimit import RateLimit
@@ -154,14 +154,6 @@ def assertion_credential(request, uuid):
 # Pages
 
 
-def anonymous_cacheable(request, response, max_age=120):
-    """Shared caches may keep what anonymous visitors see; members' pages vary by their session cookie."""
-    patch_vary_headers(response, ["Cookie"])
-    if not request.user.is_authenticated and response.status_code == 200:
-        patch_cache_control(response, public=True, max_age=max_age)
-    return response
-
-
 def holder_counts():
     active = (
         Assertion.objects.active()
@@ -203,7 +195,7 @@ def badge_index(request):
             "querystring": f"earned_by={kind}" if kind else "",
         },
     )
-    return anonymous_cacheable(request, response)
+    return response
 
 
 def badge_context(request, badge, submission_form=None, award_form=None):
@@ -305,7 +297,7 @@ def get_badge(slug):
 def badge_detail(request, slug):
     badge = get_badge(slug)
     response = render(request, "badges/badge_detail.html", badge_context(request, badge))
-    return anonymous_cacheable(request, response)
+    return response
 
 
 def too_many_this_hour(action, user, per_hour):
@@ -443,4 +435,5 @@ def assertion_detail(request, uuid):
         {"assertion": assertion, "badge": assertion.badge, "revocation": assertion.revocation},
         status=410 if assertion.is_revoked else 200,
     )
-    return anonymous_cacheable(request, response, max_age=60)
+    response.public_cache_seconds = 60  # a revocation shows within a minute
+    return response

@@ -8,7 +8,7 @@ class AnonymousPageCacheMiddleware:
     A response is public only when it is a successful GET or HEAD for a visitor without a session, sets no
     cookie (a CSRF token, a session, a message) and has not chosen its own caching. Publishing purges the
     shared cache when WAGTAILFRONTENDCACHE is configured (FRONTEND_CACHE_PURGE_URL); otherwise pages are at most
-    PUBLIC_CACHE_SECONDS stale.
+    PUBLIC_CACHE_SECONDS stale; a view may ask for less by setting `response.public_cache_seconds`.
     """
 
     def __init__(self, get_response):
@@ -24,5 +24,8 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code in (200, 404) and not response.cookies:
             patch_vary_headers(response, ["Cookie"])
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            max_age = min(
+                getattr(response, "public_cache_seconds", settings.PUBLIC_CACHE_SECONDS), settings.PUBLIC_CACHE_SECONDS
+            )
+            patch_cache_control(response, public=True, max_age=max_age)
         return response

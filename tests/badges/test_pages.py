@@ -271,3 +271,16 @@ def test_too_many_reviews_in_an_hour_answer_429_and_store_nothing(client, badge_
     assert response.status_code == 429
     assert "a lot of reviews in the last hour" in response.content.decode()
     assert not second.reviews.exists()
+
+
+def test_an_assertion_page_is_cached_for_a_minute_for_visitors_and_never_for_members(client, badge_world):
+    assertion = AssertionFactory(badge=badge_world.completion, recipient=badge_world.learner)
+    url = f"/badges/assertions/{assertion.uuid}/"
+
+    visitor = client.get(url)
+    client.force_login(badge_world.learner)
+    member = client.get(url)
+
+    assert visitor.status_code == member.status_code == 200
+    assert "public" in visitor["Cache-Control"] and "max-age=60" in visitor["Cache-Control"]
+    assert "private" in member["Cache-Control"] and "public" not in member["Cache-Control"]
