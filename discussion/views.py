@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from core.ratelimit import client_ip
+from core.requests import wants_json
 
 from .abuse import check_action_rate, check_post_rate
 from .conf import conf
@@ -48,10 +49,6 @@ def edit_window_words():
         hours = minutes // 60
         return "an hour" if hours == 1 else f"{hours} hours"
     return f"{minutes} minutes"
-
-
-def wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def refuse(request, message, status, page=None, retry_after=None):

@@ -16,7 +16,6 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,6 +23,7 @@ from wagtail.models import Page, Site
 
 from core.blocks import TaskStreamBlock
 from core.ratelimit import RateLimit, client_ip, wait_message
+from core.requests import safe_next, wants_json
 from courses.models import CoursePage
 
 from . import calendars, progress, signups
@@ -41,10 +41,6 @@ Status = Signup.Status
 def posted(request):
     """The submitted data of a POST (even an empty one), for binding a form; None otherwise."""
     return request.POST if request.method == "POST" else None
-
-
-def wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def refuse(request, course, refusal, anchor="learning"):
@@ -299,13 +295,6 @@ def unsubscribe(request, token):
 
 
 # Following
-
-
-def safe_next(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 def follow_target(kind, pk):

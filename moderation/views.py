@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import ModelLogEntry, Page, TaskState, WorkflowState
 
+from core.requests import safe_next
 from history.diff import compare
-from people.views import safe_next
 from schools.models import SchoolPage
 from wiki.models import WikiIndexPage
 

@@ -11,12 +11,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from core.ratelimit import wait_message
+from core.requests import safe_next
 from courses.models import CoursePage
 
 from . import ratelimit
@@ -33,14 +33,6 @@ from .signals import email_confirmed, member_signed_up
 from .tokens import InvalidToken, read_token
 
 User = get_user_model()
-
-
-def safe_next(request, default="/"):
-    """The `next` address from the form or query, if it stays on this site; `default` otherwise."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 # Sign-up and email confirmation
