@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import schedule
-from .models import Announcement, Follow, Signup, TaskCompletion
+from .models import Announcement, Signup, TaskCompletion
 from .permissions import can_manage, participation_refusal
 from .signups import OWN_PACE, waiting_position
 
@@ -130,10 +130,6 @@ class CourseLearning:
             return 0
         return Signup.objects.filter(course=self.course, status=Signup.Status.PENDING).count()
 
-    @cached_property
-    def is_following(self):
-        return Follow.is_following(self.user, self.course)
-
     # Tasks and progress
 
     @cached_property
@@ -152,10 +148,6 @@ class CourseLearning:
     def done_count(self):
         task_ids = {task.pk for task in self.tasks}
         return sum(1 for task_id in self.completions if task_id in task_ids)
-
-    @property
-    def percent(self):
-        return round(100 * self.done_count / len(self.tasks)) if self.tasks else 0
 
     # Meetings
 

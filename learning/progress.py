@@ -33,10 +33,6 @@ class Progress:
         return len(self.completions)
 
     @property
-    def percent(self):
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @property
     def finished(self):
         return self.total > 0 and self.done >= self.total
 
