@@ -102,7 +102,6 @@ def contributor_dashboard(user):
     proposals = attach_pages(list(proposals_to(user).select_related("workflow_state__requested_by")))
     wiki = WikiIndexPage.objects.live().first()
     return {
-        "status": status_for(user),
         "pending": [state for state in pending if state.subject is not None],
         "decisions": ReviewOutcome.objects.filter(member=user).select_related("page", "decided_by")[:10],
         "proposals": proposals,
