@@ -16,6 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from learning.models import Follow
+from people.models import reachable
 
 from .models import Comment, Mute, NotificationSettings
 from .permissions import is_questions_mode
@@ -27,11 +28,6 @@ UNSUBSCRIBE_SALT = "discussion.unsubscribe"
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL + path
-
-
-def reachable(users):
-    """Members we may email: active, confirmed address, not blocked."""
-    return users.filter(is_active=True, email_confirmed_at__isnull=False, blocked_at__isnull=True).exclude(email="")
 
 
 def recipients(comment):

@@ -15,8 +15,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from people.models import reachable
+
 from .conf import conf
-from .emails import announcement_email, reachable
+from .emails import announcement_email
 from .models import Announcement, AnnouncementDelivery, Signup
 from .permissions import Refusal, require_manager
 

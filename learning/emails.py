@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
+from people.models import reachable
+
 UNSUBSCRIBE_SALT = "learning.unsubscribe"
 
 # What each learner email says about a sign-up, and the status it must still have when the email goes out.
@@ -28,11 +30,6 @@ LEARNER_EVENTS = {
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL + path
-
-
-def reachable(users):
-    """Members we may email: active, with a confirmed address, not blocked."""
-    return users.filter(is_active=True, email_confirmed_at__isnull=False, blocked_at__isnull=True).exclude(email="")
 
 
 def compose(template, context, subject, to, headers=None):

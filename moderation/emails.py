@@ -1,4 +1,5 @@
-"""Emails from the moderation app. Wagtail sends its own for submissions, approvals and requested changes."""
+"""Emails from the moderation app, sent by `moderation.tasks` to reachable members only. Wagtail sends its own for
+submissions, approvals and requested changes."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -19,17 +20,16 @@ def _send(template, context, recipients):
 
 def send_trust_change(member, promoted, automatic):
     """Tell a member they can now publish without review, or that their changes go through review again."""
-    if member.email:
-        _send(
-            "trust_change",
-            {
-                "member": member,
-                "promoted": promoted,
-                "automatic": automatic,
-                "contribute_url": reverse("moderation:contribute"),
-            },
-            [member],
-        )
+    _send(
+        "trust_change",
+        {
+            "member": member,
+            "promoted": promoted,
+            "automatic": automatic,
+            "contribute_url": reverse("moderation:contribute"),
+        },
+        [member],
+    )
 
 
 def send_proposal_to_organisers(course, task_state, organisers):
@@ -42,5 +42,5 @@ def send_proposal_to_organisers(course, task_state, organisers):
             "requested_by": requested_by,
             "review_url": reverse("moderation:review", args=[task_state.pk]),
         },
-        [organiser for organiser in organisers if organiser.email and organiser.is_active],
+        organisers,
     )

@@ -4,8 +4,7 @@ from django.db import transaction
 
 from wagtail.models import GroupApprovalTask
 
-from . import roles
-from .emails import send_proposal_to_organisers
+from . import roles, tasks
 from .models import ReviewOutcome
 from .trust import record_outcome
 
@@ -60,4 +59,5 @@ def tell_organisers(sender, instance, user=None, **kwargs):
         organisers.append(course.owner)
     others = [person for person in organisers if person.pk != state.requested_by_id]
     if others:
-        transaction.on_commit(lambda: send_proposal_to_organisers(course, instance, others))
+        organiser_ids = [person.pk for person in others]
+        transaction.on_commit(lambda: tasks.send_proposal_to_organisers.enqueue(instance.pk, organiser_ids))

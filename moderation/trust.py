@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from . import roles
+from . import roles, tasks
 from .conf import conf
-from .emails import send_trust_change
 from .models import Contributor, ReviewOutcome
 
 
@@ -148,9 +147,8 @@ def _change_trust(member, action, by, note, automatic):
     # Counting starts afresh after every change of level, so the reviews that led here don't count twice.
     Contributor.objects.update_or_create(user=member, defaults={"trust_counted_since": timezone.now()})
     log(instance=member, action=action, user=by, data={"automatic": automatic, "note": note})
-    transaction.on_commit(
-        lambda: send_trust_change(member, promoted=action == "moderation.promote", automatic=automatic)
-    )
+    promoted = action == "moderation.promote"
+    transaction.on_commit(lambda: tasks.send_trust_change.enqueue(member.pk, promoted, automatic))
 
 
 def start_contributing(member):

@@ -36,3 +36,8 @@ class User(AbstractUser):
     def can_participate(self):
         """May write on the site (comment, sign up, edit): signed in, active, email confirmed, not blocked."""
         return self.is_authenticated and self.is_active and self.email_confirmed and not self.is_blocked
+
+
+def reachable(users):
+    """The members of `users` the site may email: active, with a confirmed address, not blocked."""
+    return users.filter(is_active=True, email_confirmed_at__isnull=False, blocked_at__isnull=True).exclude(email="")

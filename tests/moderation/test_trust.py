@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from moderation import roles
+from moderation import roles, tasks
 from moderation.models import ReviewOutcome
 from moderation.trust import TrustRefused, demote, promote, record_outcome, status_for
 from people.models import User
@@ -64,6 +64,17 @@ def test_the_fifth_approval_makes_a_trusted_contributor(page, mo, django_capture
     assert "published as soon as you press Publish" in message.body
     entry = ModelLogEntry.objects.get(action="moderation.promote")
     assert entry.data["automatic"] is True
+
+
+def test_trust_emails_go_only_to_members_the_site_may_email():
+    confirmed, unconfirmed, blocked = contributor("cora"), contributor("una"), contributor("bea")
+    User.objects.filter(pk=unconfirmed.pk).update(email_confirmed_at=None)
+    User.objects.filter(pk=blocked.pk).update(blocked_at=timezone.now())
+
+    for person in (confirmed, unconfirmed, blocked):
+        tasks.send_trust_change.enqueue(person.pk, True, True)
+
+    assert [message.to for message in mail.outbox] == [["cora@example.org"]]
 
 
 def test_a_change_sent_back_within_the_window_holds_promotion_back_until_it_leaves(page, mo):
